@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs what qaf needs to build and test, and nothing that is already there.
+# Debian packages through apt-get (sudo only when not root), Python packages through pip.
+# Idempotent: when everything is present it only checks, which takes well under a second.
+set -euo pipefail
+
+debian_packages=(
+  cmake g++ make
+  nlohmann-json3-dev libboost-date-time-dev libsimdjson-dev libcsv-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  clang libclang-rt-14-dev clang-format clang-tidy
+  python3 python3-pip python3-dev pybind11-dev
+)
+python_packages=(pytest jsonschema)
+
+missing=()
+for package in "${debian_packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||
+    missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "deps: installing Debian packages: ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+python=${PYTHON:-python3}
+missing=()
+for package in "${python_packages[@]}"; do
+  "$python" -c "import importlib.util, sys; sys.exit(importlib.util.find_spec('$package') is None)" ||
+    missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "deps: installing Python packages: ${missing[*]}"
+  "$python" -m pip install --quiet --disable-pip-version-check "${missing[@]}" ||
+    "$python" -m pip install --quiet --disable-pip-version-check --break-system-packages "${missing[@]}"
+fi

@@ -1,0 +1,27 @@
+// The qaf command-line program's commands. Each command lives in its own <name>_command.cpp and
+// is listed once in main.cpp's table.
+#pragma once
+
+#include <iosfwd>
+#include <span>
+#include <string_view>
+
+namespace qaf::cli {
+
+/// What a command receives: the arguments after its name, and two streams. `out` is buffered by
+/// main and printed only when the command returns 0, so a failing command never prints half a
+/// result; `err` goes straight to stderr.
+struct invocation {
+  std::span<const std::string_view> args;
+  std::ostream& out;
+  std::ostream& err;
+};
+
+/// Exit statuses: 0 success; 1 for anything else (bad input, a usage mistake, a failed check),
+/// always with a message on stderr.
+inline constexpr int exit_ok = 0;
+inline constexpr int exit_failure = 1;
+
+int run_calendar(const invocation& call);
+
+}  // namespace qaf::cli
