@@ -35,7 +35,15 @@ class date_error : public std::invalid_argument {
   using std::invalid_argument::invalid_argument;
 };
 
-enum class weekday : std::uint8_t { monday, tuesday, wednesday, thursday, friday, saturday, sunday };
+enum class weekday : std::uint8_t {
+  monday,
+  tuesday,
+  wednesday,
+  thursday,
+  friday,
+  saturday,
+  sunday
+};
 
 /// A calendar date. Regular, trivially copyable, 4 bytes; the default value is 1970-01-01.
 class date {
@@ -68,6 +76,7 @@ class date {
   /// `YYYY-MM-DD`.
   std::string to_string() const;
 
+  // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 misreads a defaulted <=>.
   constexpr auto operator<=>(const date&) const noexcept = default;
 
  private:
@@ -119,8 +128,6 @@ class financial_year {
   auto operator<=>(const financial_year&) const noexcept = default;
 
  private:
-  struct unchecked {};
-  constexpr financial_year(unchecked, int start_year) noexcept : start_year_(start_year) {}
   int start_year_;
 };
 
@@ -149,12 +156,12 @@ class financial_quarter {
 };
 
 /// A school term: a name and the inclusive dates it runs.
-struct term {
+struct school_term {
   std::string name;
   date start;
   date end;
 
-  bool operator==(const term&) const = default;
+  bool operator==(const school_term&) const = default;
 };
 
 /// The school terms, three a year. Default-constructed, it holds the default terms of every year:
@@ -167,19 +174,19 @@ class term_calendar {
   term_calendar() = default;
   /// Exactly these terms, in any order. Throws date_error when a term ends before it starts or two
   /// terms overlap.
-  explicit term_calendar(std::vector<term> terms);
+  explicit term_calendar(std::vector<school_term> terms);
 
   /// True for the default calendar.
   bool is_default() const noexcept { return terms_ == nullptr; }
   /// The supplied terms in date order; empty for the default calendar.
-  std::span<const term> terms() const noexcept;
+  std::span<const school_term> terms() const noexcept;
   /// The term that contains `d`, or std::nullopt in a holiday between terms (August, by default).
-  std::optional<term> containing(date d) const;
+  std::optional<school_term> containing(date d) const;
   /// The terms whose end falls in [from, to], in date order.
-  std::vector<term> ending_in(date from, date to) const;
+  std::vector<school_term> ending_in(date from, date to) const;
 
  private:
-  std::shared_ptr<const std::vector<term>> terms_;
+  std::shared_ptr<const std::vector<school_term>> terms_;
 };
 
 }  // namespace qaf
