@@ -1,0 +1,33 @@
+#include "expr/condition.hpp"
+
+#include "expr/checker.hpp"
+#include "expr/condition_error.hpp"
+#include "expr/evaluator.hpp"
+#include "expr/syntax_tree.hpp"
+
+namespace qaf::detail {
+
+truth condition::evaluate(const bound_record& record, date as_of,
+                          fact_set* unknown) const noexcept {
+  return evaluate_program(program_, record, as_of, unknown);
+}
+
+std::optional<condition> compile_condition(const fact_table& table, std::string_view text,
+                                           std::string_view pointer, std::vector<diagnostic>& out) {
+  syntax_tree tree;
+  syntax_error error;
+  if (!parse_condition(text, tree, error)) {
+    out.push_back(
+        condition_diagnostic("qaf.condition.syntax", pointer, text, error.offset, error.message));
+    return std::nullopt;
+  }
+  condition c;
+  if (!check_condition(table, text, pointer, tree, c.program_, c.facts_, out)) {
+    return std::nullopt;
+  }
+  c.text_ = std::string(text);
+  c.canonical_ = print_condition(tree);
+  return c;
+}
+
+}  // namespace qaf::detail

@@ -1,0 +1,256 @@
+#include "facts/fact_table.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+#include <utility>
+
+#include "facts/core_vocabulary.hpp"
+#include "facts/message_text.hpp"
+
+namespace qaf::detail {
+namespace {
+
+// Words of the condition language; a fact with one of these names could not be written.
+constexpr std::string_view reserved_words[] = {"and", "or", "not", "in", "true", "false", "null"};
+
+bool is_reserved(std::string_view name) {
+  return std::find(std::begin(reserved_words), std::end(reserved_words), name) !=
+         std::end(reserved_words);
+}
+
+void report(std::vector<diagnostic>& out, std::string_view code, std::string pointer,
+            std::string message) {
+  out.push_back({std::string(code), {}, std::move(pointer), std::move(message)});
+}
+
+// Checks a list of enumeration values or object keys: lower snake case, distinct, not empty.
+void check_words(const std::vector<std::string>& words, std::string_view what,
+                 const std::string& pointer, std::string_view fact_name,
+                 std::vector<diagnostic>& out) {
+  if (words.empty()) {
+    report(out, "qaf.fact.declaration", pointer,
+           "fact " + single_quoted(fact_name) + " needs at least one " + std::string(what));
+    return;
+  }
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::string at = pointer + '/' + std::to_string(i);
+    const auto before = words.begin() + static_cast<std::ptrdiff_t>(i);
+    if (!is_snake_case(words[i])) {
+      report(out, "qaf.fact.declaration", at,
+             single_quoted(words[i]) +
+                 " is not lower snake case (a-z, 0-9 and _, starting with a letter)");
+    } else if (std::find(words.begin(), before, words[i]) != before) {
+      report(out, "qaf.fact.declaration", at,
+             single_quoted(words[i]) + " is listed twice in " + single_quoted(fact_name));
+    }
+  }
+}
+
+// Reports what is wrong with one pack declaration; returns its kind when nothing is.
+std::optional<fact_kind> check_declaration(const qaf::fact_declaration& d,
+                                           const std::string& pointer,
+                                           std::vector<diagnostic>& out) {
+  const std::size_t before = out.size();
+  if (!is_snake_case(d.name)) {
+    report(out, "qaf.fact.declaration", pointer + "/name",
+           "fact name " + single_quoted(d.name) +
+               " is not lower snake case (a-z, 0-9 and _, starting with a letter)");
+  } else if (is_reserved(d.name)) {
+    report(out, "qaf.fact.declaration", pointer + "/name",
+           single_quoted(d.name) + " is a word of the condition language and cannot name a fact");
+  }
+  const std::optional<fact_kind> kind = parse_fact_kind(d.type);
+  if (!kind) {
+    report(out, "qaf.fact.declaration", pointer + "/type",
+           "fact type " + single_quoted(d.type) +
+               " is none of boolean, integer, number, string, date, enum, object");
+    return std::nullopt;
+  }
+  const bool has_values = *kind == fact_kind::enumeration || *kind == fact_kind::object;
+  if (has_values) {
+    check_words(d.values, "value", pointer + "/values", d.name, out);
+  } else if (!d.values.empty()) {
+    report(out, "qaf.fact.declaration", pointer + "/values",
+           "only enum and object facts take values; " + single_quoted(d.name) + " is " +
+               std::string(fact_kind_name(*kind)));
+  }
+  if (*kind == fact_kind::object) {
+    check_words(d.keys, "key", pointer + "/keys", d.name, out);
+  } else if (!d.keys.empty()) {
+    report(out, "qaf.fact.declaration", pointer + "/keys",
+           "only object facts take keys; " + single_quoted(d.name) + " is " +
+               std::string(fact_kind_name(*kind)));
+  }
+  if (d.nullable && (*kind == fact_kind::boolean || *kind == fact_kind::object)) {
+    report(out, "qaf.fact.declaration", pointer + "/nullable",
+           "a " + std::string(fact_kind_name(*kind)) + " fact cannot be nullable");
+  }
+  if (out.size() != before) return std::nullopt;
+  return kind;
+}
+
+}  // namespace
+
+std::string_view fact_kind_name(fact_kind kind) noexcept {
+  switch (kind) {
+    case fact_kind::boolean:
+      return "boolean";
+    case fact_kind::integer:
+      return "integer";
+    case fact_kind::number:
+      return "number";
+    case fact_kind::string:
+      return "string";
+    case fact_kind::date:
+      return "date";
+    case fact_kind::enumeration:
+      return "enum";
+    case fact_kind::object:
+      return "object";
+  }
+  return "unknown";
+}
+
+std::optional<fact_kind> parse_fact_kind(std::string_view name) noexcept {
+  for (const fact_kind k :
+       {fact_kind::boolean, fact_kind::integer, fact_kind::number, fact_kind::string,
+        fact_kind::date, fact_kind::enumeration, fact_kind::object}) {
+    if (fact_kind_name(k) == name) return k;
+  }
+  return std::nullopt;
+}
+
+void fact_table::add(qaf::fact_declaration declaration, fact_kind kind) {
+  entry e;
+  e.kind = kind;
+  e.first_slot = static_cast<std::uint32_t>(slot_fact_.size());
+  e.slot_count =
+      kind == fact_kind::object ? static_cast<std::uint32_t>(declaration.keys.size()) : 1;
+  const auto index = static_cast<std::uint32_t>(facts_.size());
+  slot_fact_.insert(slot_fact_.end(), e.slot_count, index);
+  const auto at =
+      std::lower_bound(by_name_.begin(), by_name_.end(), declaration.name,
+                       [&](std::uint32_t f, const std::string& n) { return names_[f] < n; });
+  by_name_.insert(at, index);
+  names_.push_back(declaration.name);
+  e.declaration = std::move(declaration);
+  facts_.push_back(std::move(e));
+}
+
+fact_table build_fact_table(std::span<const qaf::fact_declaration> declared,
+                            std::span<const std::string> pointers,
+                            std::span<const std::string> service_types,
+                            std::vector<diagnostic>& out) {
+  fact_table table;
+  for (const qaf::fact_declaration& core : core_vocabulary()) {
+    qaf::fact_declaration d = core;
+    if (d.name == service_type_fact) {
+      for (const std::string& type : service_types) {
+        if (is_snake_case(type) &&
+            std::find(d.values.begin(), d.values.end(), type) == d.values.end()) {
+          d.values.push_back(type);
+        }
+      }
+    }
+    const std::optional<fact_kind> kind = parse_fact_kind(d.type);
+    table.add(std::move(d), kind.value_or(fact_kind::string));
+  }
+  const std::size_t core_count = table.facts_.size();
+  for (std::size_t i = 0; i < declared.size(); ++i) {
+    const qaf::fact_declaration& d = declared[i];
+    const std::string pointer = i < pointers.size() ? pointers[i] : std::string();
+    if (const auto existing = table.find(d.name)) {
+      if (*existing < core_count) {
+        report(out, "qaf.fact.redefined", pointer + "/name",
+               single_quoted(d.name) + " is a core fact; a pack cannot redefine it");
+      } else {
+        std::string first;
+        for (std::size_t j = 0; j < i && j < pointers.size(); ++j) {
+          if (declared[j].name == d.name) {
+            first = pointers[j];
+            break;
+          }
+        }
+        report(out, "qaf.fact.duplicate", pointer + "/name",
+               single_quoted(d.name) + " is already declared" +
+                   (first.empty() ? std::string() : " at " + first));
+      }
+      continue;
+    }
+    const std::optional<fact_kind> kind = check_declaration(d, pointer, out);
+    if (!kind) continue;
+    qaf::fact_declaration copy = d;
+    copy.core = false;
+    table.add(std::move(copy), *kind);
+  }
+  return table;
+}
+
+std::vector<qaf::fact_declaration> public_declarations(const fact_table& table) {
+  std::vector<qaf::fact_declaration> out;
+  out.reserve(table.fact_count());
+  for (std::uint32_t f = 0; f < table.fact_count(); ++f) out.push_back(table.declaration(f));
+  return out;
+}
+
+fact_table fact_table::core(std::span<const std::string> service_types) {
+  for (std::size_t i = 0; i < service_types.size(); ++i) {
+    const auto before = service_types.begin() + static_cast<std::ptrdiff_t>(i);
+    if (!is_snake_case(service_types[i]) ||
+        std::find(service_types.begin(), before, service_types[i]) != before) {
+      throw std::invalid_argument("fact_table::core: malformed or repeated service type " +
+                                  single_quoted(service_types[i]));
+    }
+  }
+  std::vector<diagnostic> errors;
+  return build_fact_table({}, {}, service_types, errors);
+}
+
+std::string fact_table::slot_name(std::uint32_t slot) const {
+  const entry& e = facts_[slot_fact_[slot]];
+  if (e.kind != fact_kind::object) return e.declaration.name;
+  return e.declaration.name + '.' + e.declaration.keys[slot - e.first_slot];
+}
+
+std::optional<std::uint32_t> fact_table::find(std::string_view name) const noexcept {
+  const auto it =
+      std::lower_bound(by_name_.begin(), by_name_.end(), name,
+                       [&](std::uint32_t f, std::string_view n) { return names_[f] < n; });
+  if (it == by_name_.end() || names_[*it] != name) return std::nullopt;
+  return *it;
+}
+
+std::optional<std::uint32_t> fact_table::find_slot(std::string_view name) const noexcept {
+  const std::size_t dot = name.find('.');
+  const auto fact = find(name.substr(0, dot));
+  if (!fact) return std::nullopt;
+  const entry& e = facts_[*fact];
+  if (dot == std::string_view::npos) {
+    if (e.kind == fact_kind::object) return std::nullopt;
+    return e.first_slot;
+  }
+  if (e.kind != fact_kind::object) return std::nullopt;
+  const auto key = key_index(*fact, name.substr(dot + 1));
+  if (!key) return std::nullopt;
+  return e.first_slot + *key;
+}
+
+std::optional<std::uint32_t> fact_table::enum_index(std::uint32_t fact,
+                                                    std::string_view value) const noexcept {
+  const std::vector<std::string>& values = facts_[fact].declaration.values;
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (values[i] == value) return static_cast<std::uint32_t>(i);
+  }
+  return std::nullopt;
+}
+
+std::optional<std::uint32_t> fact_table::key_index(std::uint32_t fact,
+                                                   std::string_view key) const noexcept {
+  const std::vector<std::string>& keys = facts_[fact].declaration.keys;
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    if (keys[i] == key) return static_cast<std::uint32_t>(i);
+  }
+  return std::nullopt;
+}
+
+}  // namespace qaf::detail

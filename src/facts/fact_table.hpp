@@ -1,0 +1,112 @@
+// The facts one pack knows — the core vocabulary, the pack's own declarations and its service
+// types — each given dense slot indices, so that a bound record is a flat array and a compiled
+// condition reads a fact by index, never by name.
+//
+//   std::vector<qaf::diagnostic> errors;
+//   fact_table table = build_fact_table(declared, pointers, service_type_ids, errors);
+//   std::uint32_t beds = *table.find("beds");
+//   table.first_slot(beds);                        // where a bound record keeps beds
+//   *table.find_slot("key_question_ratings.safe"); // an object fact has a slot per key
+//
+// Immutable after it is built; share it freely between threads.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "facts/fact_kind.hpp"
+#include "qaf/diagnostic.hpp"
+#include "qaf/pack.hpp"
+
+namespace qaf::detail {
+
+class fact_table {
+ public:
+  /// A table with no facts at all (not even the core vocabulary): a placeholder to assign to.
+  fact_table() = default;
+
+  /// The core vocabulary alone, with these service types; for tests, tools and fuzzing.
+  /// Throws std::invalid_argument when a service type is not lower snake case or is repeated.
+  static fact_table core(std::span<const std::string> service_types = {});
+
+  std::size_t fact_count() const noexcept { return facts_.size(); }
+  const qaf::fact_declaration& declaration(std::uint32_t fact) const noexcept {
+    return facts_[fact].declaration;
+  }
+  fact_kind kind(std::uint32_t fact) const noexcept { return facts_[fact].kind; }
+  /// Integer facts: the smallest value a record may give (0: every integer fact counts
+  /// something). std::nullopt for the other kinds.
+  std::optional<std::int64_t> minimum(std::uint32_t fact) const noexcept {
+    return facts_[fact].kind == fact_kind::integer ? std::optional<std::int64_t>(0) : std::nullopt;
+  }
+  /// Object facts have one slot per key, consecutive and in declaration order; the others one.
+  std::uint32_t first_slot(std::uint32_t fact) const noexcept { return facts_[fact].first_slot; }
+  std::uint32_t slot_count(std::uint32_t fact) const noexcept { return facts_[fact].slot_count; }
+  std::size_t total_slots() const noexcept { return slot_fact_.size(); }
+  /// The fact a slot belongs to.
+  std::uint32_t fact_of_slot(std::uint32_t slot) const noexcept { return slot_fact_[slot]; }
+  /// "beds", or "key_question_ratings.safe" for a slot of an object fact.
+  std::string slot_name(std::uint32_t slot) const;
+
+  /// The fact with this name.
+  std::optional<std::uint32_t> find(std::string_view name) const noexcept;
+  /// The slot for "beds" or "key_question_ratings.safe" (an object fact needs its key).
+  std::optional<std::uint32_t> find_slot(std::string_view name) const noexcept;
+  /// The index of `value` among the fact's enumeration values (an object fact's key values).
+  std::optional<std::uint32_t> enum_index(std::uint32_t fact,
+                                          std::string_view value) const noexcept;
+  /// The index of `key` among an object fact's keys.
+  std::optional<std::uint32_t> key_index(std::uint32_t fact, std::string_view key) const noexcept;
+
+  /// Every fact name, in declaration order (core first).
+  const std::vector<std::string>& names() const noexcept { return names_; }
+
+ private:
+  friend fact_table build_fact_table(std::span<const qaf::fact_declaration>,
+                                     std::span<const std::string>, std::span<const std::string>,
+                                     std::vector<diagnostic>&);
+
+  struct entry {
+    qaf::fact_declaration declaration;
+    fact_kind kind = fact_kind::string;
+    std::uint32_t first_slot = 0;
+    std::uint32_t slot_count = 0;
+  };
+
+  void add(qaf::fact_declaration declaration, fact_kind kind);
+
+  std::vector<entry> facts_;
+  std::vector<std::uint32_t> slot_fact_;
+  std::vector<std::string> names_;
+  std::vector<std::uint32_t> by_name_;  // fact indices sorted by name
+};
+
+/// The core vocabulary plus the pack's `declared` facts (`pointers[i]` is the JSON pointer of
+/// declared[i]), with `service_types` as the values of service_type.
+///
+/// Reports, at the declaration's pointer plus "/name", "/type", "/values/<i>", "/keys/<i>" or
+/// "/nullable" for the field at fault:
+///   qaf.fact.redefined    a pack fact with the name of a core fact
+///   qaf.fact.duplicate    a second pack fact with the same name
+///   qaf.fact.declaration  a name that is not lower snake case or is a word of the condition
+///                         language (and, or, not, in, true, false, null); a type that is none of
+///                         boolean, integer, number, string, date, enum, object; an enum or
+///                         object without values, an object without keys; a value or key that is
+///                         not lower snake case or is repeated; values or keys on a kind that
+///                         takes none; nullable on a boolean or object
+/// A declaration with a mistake is left out of the table, so that conditions naming it report
+/// it as unknown rather than failing in stranger ways. Service types are checked by the pack
+/// loader; any that are malformed or repeated are left out here without a report.
+fact_table build_fact_table(std::span<const qaf::fact_declaration> declared,
+                            std::span<const std::string> pointers,
+                            std::span<const std::string> service_types,
+                            std::vector<diagnostic>& out);
+
+/// The table's declarations in order, core first: what qaf::pack::facts() shows.
+std::vector<qaf::fact_declaration> public_declarations(const fact_table& table);
+
+}  // namespace qaf::detail
