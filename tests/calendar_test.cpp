@@ -1,5 +1,6 @@
 // qaf/calendar.hpp: regions, England and Wales bank holidays, working days, and `qaf calendar`.
 #include "qaf/calendar.hpp"
+#include "test_support.hpp"
 
 #include <gtest/gtest.h>
 #include <sys/wait.h>
@@ -379,43 +380,11 @@ TEST(Calendar, WorkingCalendarIsSafeToShareBetweenThreads) {
 }
 
 // The command-line program, run as a user runs it.
-struct cli_result {
-  int status;
-  std::string out;
-  std::string err;
-};
+using qaf::testing::cli_result;
+using qaf::testing::run_cli;
 
-std::string slurp(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
-cli_result run_cli(const std::string& arguments) {
-  static int counter = 0;
-  const auto base =
-      std::filesystem::temp_directory_path() /
-      ("qaf_calendar_test_" + std::to_string(::getpid()) + "_" + std::to_string(++counter));
-  const auto out = base.string() + ".out";
-  const auto err = base.string() + ".err";
-  const std::string command =
-      std::string("'") + QAF_CLI_PATH + "' " + arguments + " >'" + out + "' 2>'" + err + "'";
-  const int raw = std::system(command.c_str());
-  cli_result result{WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, slurp(out), slurp(err)};
-  std::filesystem::remove(out);
-  std::filesystem::remove(err);
-  return result;
-}
-
-class CalendarCli : public ::testing::Test {
- protected:
-  void SetUp() override {
-    if (std::string_view(QAF_CLI_PATH).empty()) GTEST_SKIP() << "the qaf CLI is not built";
-  }
-};
-
-TEST_F(CalendarCli, AddWorkingDays) {
+TEST(CalendarCli, AddWorkingDays) {
   const cli_result r = run_cli("calendar add-working-days 2024-12-24 1");
   EXPECT_EQ(r.status, 0);
   EXPECT_EQ(r.out, "2024-12-27\n");
@@ -426,7 +395,7 @@ TEST_F(CalendarCli, AddWorkingDays) {
             "2024-04-02\n");
 }
 
-TEST_F(CalendarCli, Holidays) {
+TEST(CalendarCli, Holidays) {
   const cli_result r = run_cli("calendar holidays 2026 --region england_and_wales");
   EXPECT_EQ(r.status, 0);
   EXPECT_EQ(r.out,
@@ -437,13 +406,13 @@ TEST_F(CalendarCli, Holidays) {
   EXPECT_EQ(r.err, "");
 }
 
-TEST_F(CalendarCli, Help) {
+TEST(CalendarCli, Help) {
   const cli_result r = run_cli("calendar --help");
   EXPECT_EQ(r.status, 0);
   EXPECT_NE(r.out.find("usage: qaf calendar add-working-days D N [--region R]"), std::string::npos);
 }
 
-TEST_F(CalendarCli, BadInputExitsOneWithOneLineAndNoOutput) {
+TEST(CalendarCli, BadInputExitsOneWithOneLineAndNoOutput) {
   const std::vector<std::pair<std::string, std::string>> cases = {
       {"calendar add-working-days 2023-02-29 1",
        "qaf calendar: 2023-02-29 is not a date: 2023 is not a leap year, February has 28 days\n"},

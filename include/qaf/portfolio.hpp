@@ -17,13 +17,18 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
 #include "qaf/date.hpp"
+#include "qaf/diagnostic.hpp"
 
 namespace qaf {
+
+class pack;
 
 /// A fact keyed by sub-name, each value one of an enumeration: key_question_ratings holds
 /// {"safe": "good", "well_led": "requires_improvement", ...}.
@@ -61,12 +66,35 @@ struct ratio {
 using kpi_value = std::variant<double, ratio, bool>;
 
 /// A data return for one period [start, end], keyed by KPI id; `explained` lists the KPIs whose
-/// shortfall the provider explained in the return.
+/// shortfall the provider explained in the return; `inaccurate` lists the KPIs whose reported
+/// value the council found inaccurate (counted as not met, docs/kpis.md).
 struct data_return {
   date start;
   date end;
   std::map<std::string, kpi_value, std::less<>> values;
   std::vector<std::string> explained;
+  std::vector<std::string> inaccurate;
+};
+
+/// A level of a classification scheme as a pack names it: PQR and threshold levels are
+/// numbers (1-5, 1-3), RAG levels words ("high").
+using level_value = std::variant<std::int64_t, std::string>;
+
+/// An officer's judgement that replaces the suggested level of one scheme for this provider.
+/// Results keep it beside the suggestion, never in its place.
+struct rating_override {
+  std::string scheme;  // "pqr", "threshold", "rag"
+  level_value level;
+  std::string reason;
+  std::string officer;
+  date on;
+};
+
+/// A rating the provider was given in the past, for telling escalation from de-escalation.
+struct past_rating {
+  std::string scheme;
+  level_value level;
+  date on;
 };
 
 struct provider {
@@ -75,10 +103,40 @@ struct provider {
   std::vector<activity_record> history;
   std::vector<event> events;
   std::vector<data_return> returns;
+  std::vector<rating_override> overrides;
+  std::vector<past_rating> ratings;
 };
 
 struct portfolio {
   std::vector<provider> providers;
 };
+
+/// A portfolio, or every reason it could not be read. Nothing partial: when any record is wrong
+/// there is no portfolio.
+struct portfolio_result {
+  std::optional<qaf::portfolio> portfolio;
+  std::vector<diagnostic> diagnostics;
+
+  explicit operator bool() const noexcept { return portfolio.has_value(); }
+};
+
+/// Reads a portfolio file and checks it against the pack: a file whose name ends in ".csv" is
+/// CSV, anything else JSON. Errors point into the file: a JSON Pointer
+/// ("/providers/3/facts/beds") or, for CSV, "row:column" (the header is row 1).
+portfolio_result read_portfolio(const pack& rules, const std::string& path);
+
+/// JSON text `{"providers": [record, ...]}`; records as in DOMAIN.md section 4.
+portfolio_result parse_portfolio_json(const pack& rules, std::string_view text,
+                                      std::string_view file_name);
+
+/// CSV text: a header row, then one provider a row. Columns: `id`, fact names (an object fact
+/// as one column a key, `key_question_ratings.safe`), and `last_<ACTIVITY>` for the date an
+/// activity was last done (`last_QMC-1`). An empty cell is an unknown fact.
+portfolio_result parse_portfolio_csv(const pack& rules, std::string_view text,
+                                     std::string_view file_name);
+
+/// Checks one record built in code against the pack, as the readers check records they read.
+/// Pointers are relative to the record ("/facts/beds").
+std::vector<diagnostic> check_provider(const pack& rules, const provider& record);
 
 }  // namespace qaf

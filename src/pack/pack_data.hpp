@@ -1,0 +1,210 @@
+// The compiled form of a rule pack: everything the loader checked, resolved to indices, with
+// conditions compiled against the pack's fact table. Built once by the loader, then immutable.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "expr/condition.hpp"
+#include "facts/fact_table.hpp"
+#include "qaf/calendar.hpp"
+#include "qaf/pack.hpp"
+#include "qaf/portfolio.hpp"
+
+namespace qaf::detail {
+
+using activity_index = std::uint32_t;
+
+/// What every rule carries: its id, its source, and whether the pack had to interpret the source.
+struct rule_meta {
+  std::string id;
+  source_ref source;
+  bool interpretation = false;
+  std::string note;
+};
+
+/// A length of time as a pack writes it: exactly one of months, weeks or days is non-zero.
+struct step {
+  int months = 0;
+  int weeks = 0;
+  int days = 0;
+};
+
+/// A rule's condition: absent means the rule applies to every provider.
+struct when_clause {
+  std::string text;                    // as written, for explanations
+  std::optional<condition> compiled;  // none when `text` is empty
+};
+
+enum class cadence_type { every, alternate, monthly_by_day, termly, quarterly, calendar, ad_hoc };
+enum class roll_rule { none, next_working_day };
+
+struct cadence {
+  cadence_type type = cadence_type::ad_hoc;
+  step interval;                           // every, alternate
+  std::optional<step> first_due;           // every: after monitoring_start
+  std::vector<activity_index> alternates;  // alternate: in turn, the first goes first
+  int day_of_month = 0;                    // monthly_by_day
+  roll_rule roll = roll_rule::none;        // monthly_by_day
+  std::uint16_t month_mask = 0x1FFE;       // monthly_by_day: bit m set for month m (1-12)
+  int offset_days = 0;                     // termly, quarterly
+  std::optional<std::uint32_t> table;      // quarterly, calendar: index into deadline_tables
+};
+
+struct schedule_rule {
+  rule_meta meta;
+  std::optional<activity_index> activity;  // none for alternate (its activities are in cadence)
+  when_clause when;
+  qaf::detail::cadence cadence;
+};
+
+struct deadline {
+  std::string period;
+  date due;
+  std::optional<date> start;
+  std::optional<date> end;
+  std::string published;  // the source's own text where the pack corrected it
+  bool interpretation = false;
+  std::string note;
+};
+
+struct deadline_table {
+  std::string id;
+  std::string title;
+  source_ref source;
+  std::vector<deadline> deadlines;  // strictly increasing by due
+};
+
+enum class due_type { same_working_day, working_days, hours, days, weeks, months };
+
+struct due_rule {
+  due_type type = due_type::same_working_day;
+  int count = 0;  // unused for same_working_day
+};
+
+struct repeat_rule {
+  step interval;
+  when_clause while_condition;
+};
+
+struct obligation {
+  activity_index activity = 0;
+  due_rule due;
+  std::optional<repeat_rule> repeat;
+  bool brings_forward = false;
+};
+
+enum class event_type { regulator_rating_changed, registered_manager_changed, concern_raised, return_missed };
+
+struct event_match {
+  std::string field;
+  std::vector<std::string> values;
+};
+
+struct trigger {
+  rule_meta meta;
+  event_type event = event_type::concern_raised;
+  std::vector<event_match> match;
+  when_clause when;
+  std::vector<obligation> obligations;
+};
+
+struct follow_up {
+  rule_meta meta;
+  activity_index after = 0;
+  activity_index activity = 0;
+  due_rule due;
+};
+
+struct minimum_visits_rule {
+  rule_meta meta;
+  when_clause when;
+  int visits = 0;
+  std::vector<activity_index> activities;
+};
+
+struct intervention {
+  std::string text;
+  source_ref source;
+};
+
+struct level {
+  level_value value;
+  std::string label;
+  std::vector<intervention> interventions;
+};
+
+struct scheme_rule {
+  rule_meta meta;
+  std::uint32_t level = 0;  // index into scheme::levels, least severe first
+  when_clause when;
+  std::string text;
+};
+
+/// The activities after which a scheme's rating is refreshed (Bolton: the PQR "as a minimum will
+/// be updated each time after" a QMC-1); a rating older than the latest of them is due for review.
+struct rating_refresh {
+  std::vector<activity_index> after;
+  source_ref source;
+};
+
+struct scheme {
+  std::string id;
+  std::string title;
+  source_ref source;
+  std::vector<level> levels;
+  std::vector<scheme_rule> rules;
+  std::optional<rating_refresh> refresh;
+};
+
+enum class kpi_measure { count, percentage, evidence };
+enum class kpi_target_type { at_least, at_most, reduction, increase, evidence };
+enum class kpi_baseline { none, previous_period, previous_contract_year };
+enum class kpi_frequency { period, yearly };
+
+struct kpi {
+  rule_meta meta;  // meta.id is the KPI id
+  std::string title;
+  kpi_measure measure = kpi_measure::count;
+  kpi_target_type target = kpi_target_type::evidence;
+  double target_value = 0;  // at_least, at_most
+  kpi_baseline against = kpi_baseline::none;
+  kpi_frequency frequency = kpi_frequency::period;
+  when_clause when;
+};
+
+struct kpi_consequences {
+  std::string not_met;               // e.g. "review_meeting"
+  std::string not_met_after_review;  // e.g. "default_notice"
+  source_ref source;
+  bool interpretation = false;
+  std::string note;
+  bool present = false;
+};
+
+struct pack_data {
+  std::string origin;  // bundled id or file path
+  std::string json_text;
+  pack_info info;
+  std::vector<service_type> service_types;
+  std::vector<activity> activities;
+  std::vector<fact_declaration> facts;  // public view: core first, then the pack's
+  fact_table table;
+
+  working_calendar calendar;
+  term_calendar terms;  // default-constructed: the DOMAIN.md default terms
+  std::vector<deadline_table> deadline_tables;
+
+  std::vector<schedule_rule> schedule;
+  std::vector<trigger> triggers;
+  std::vector<follow_up> follow_ups;
+  std::vector<minimum_visits_rule> minimum_visits;
+  std::vector<scheme> schemes;
+  std::vector<kpi> kpis;
+  kpi_consequences consequences;
+};
+
+}  // namespace qaf::detail

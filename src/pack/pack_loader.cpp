@@ -1,0 +1,1055 @@
+// Loads a rule pack: JSON text -> checked, resolved and compiled pack_data. Every mistake is
+// reported with the JSON Pointer of the value at fault, and loading goes on after a mistake so
+// that an author sees all of them at once.
+#include <algorithm>
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <unordered_map>
+#include <utility>
+
+#include "bundled_packs.hpp"
+#include "pack/json_reader.hpp"
+#include "pack/pack_data.hpp"
+#include "facts/spelling.hpp"
+
+namespace qaf::detail {
+namespace {
+
+using json = nlohmann::json;
+
+bool is_kebab_id(const std::string& s) {
+  static const std::regex pattern("[a-z0-9]+(-[a-z0-9]+)*");
+  return std::regex_match(s, pattern);
+}
+
+bool is_snake_name(const std::string& s) {
+  static const std::regex pattern("[a-z][a-z0-9]*(_[a-z0-9]+)*");
+  return std::regex_match(s, pattern);
+}
+
+std::string index_pointer(const std::string& base, std::size_t i) {
+  return base + '/' + std::to_string(i);
+}
+
+// Tracks ids within one collection and reports the second use of one.
+class id_registry {
+ public:
+  explicit id_registry(std::string what) : what_(std::move(what)) {}
+
+  bool add(const std::string& id, const std::string& pointer, diagnostics_sink& sink) {
+    if (const auto it = first_.find(id); it != first_.end()) {
+      sink.error("qaf.pack.duplicate_id", pointer,
+                 "duplicate " + what_ + " '" + id + "'; it is first declared at " + it->second);
+      return false;
+    }
+    first_.emplace(id, pointer);
+    order_.push_back(id);
+    return true;
+  }
+  bool contains(std::string_view id) const { return first_.find(std::string(id)) != first_.end(); }
+  const std::vector<std::string>& ids() const noexcept { return order_; }
+
+ private:
+  std::string what_;
+  std::unordered_map<std::string, std::string> first_;
+  std::vector<std::string> order_;
+};
+
+class pack_loader {
+ public:
+  pack_loader(std::string origin, std::string_view text, diagnostics_sink& sink)
+      : sink_(sink), data_(std::make_shared<pack_data>()) {
+    data_->origin = std::move(origin);
+    data_->json_text = std::string(text);
+  }
+
+  std::shared_ptr<pack_data> load() {
+    const std::optional<json> root = parse_json_text(data_->json_text, sink_);
+    if (!root) return nullptr;
+    object_reader top(*root, "", sink_, "a pack: a JSON object");
+    if (!top.valid()) return nullptr;
+    top.accept("$schema");
+    read_metadata(top);
+    read_sources(top);
+    read_service_types(top);
+    read_facts(top);
+    read_activities(top);
+    read_calendar(top);
+    read_schedule(top);
+    read_triggers(top);
+    read_follow_ups(top);
+    read_minimum_visits(top);
+    read_schemes(top);
+    read_kpis(top);
+    read_tests(top);
+    top.finish();
+    if (errors_ != sink_.count()) return nullptr;
+    return data_;
+  }
+
+  // Errors counted from the start; the loader returns nothing when any was reported. Diagnostics
+  // of other kinds (none yet) would not count.
+  void set_baseline() { errors_ = sink_.count(); }
+
+ private:
+  // ---- metadata ---------------------------------------------------------------------------
+
+  void read_metadata(object_reader& top) {
+    if (auto format = top.integer("format", presence::required, 1, 1000); format && *format != 1) {
+      sink_.error("qaf.pack.format", top.pointer_to("format"),
+                  "this qaf reads pack format 1; the pack says format " + std::to_string(*format));
+    }
+    pack_info& info = data_->info;
+    if (auto id = top.string("id")) {
+      if (!is_kebab_id(*id)) {
+        sink_.error("qaf.pack.value", top.pointer_to("id"),
+                    "a pack id is lower-case letters and digits in words joined by '-', e.g. "
+                    "'bolton-children-2024'; found '" + *id + "'");
+      }
+      info.id = *id;
+    }
+    info.title = top.string("title").value_or("");
+    info.council = top.string("council").value_or("");
+    info.version = top.string("version").value_or("");
+    info.description = top.string("description", presence::optional).value_or("");
+    if (auto from = top.date("effective_from")) info.effective_from = *from;
+    if (const json* to = top.member("effective_to", presence::optional); to && !to->is_null()) {
+      info.effective_to = read_date(*to, top.pointer_to("effective_to"), sink_);
+      if (info.effective_to && *info.effective_to < info.effective_from) {
+        sink_.error("qaf.pack.effective_period", top.pointer_to("effective_to"),
+                    "effective_to " + info.effective_to->to_string() +
+                        " is before effective_from " + info.effective_from.to_string());
+      }
+    }
+  }
+
+  void read_sources(object_reader& top) {
+    const json* list = top.array("sources", presence::required);
+    if (list == nullptr) return;
+    const std::string base = top.pointer_to("sources");
+    if (list->empty()) {
+      sink_.error("qaf.pack.missing", base, "a pack lists at least one source document");
+    }
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      object_reader r((*list)[i], index_pointer(base, i), sink_);
+      if (!r.valid()) continue;
+      source_document doc;
+      doc.id = r.string("id").value_or("");
+      doc.title = r.string("title").value_or("");
+      doc.publisher = r.string("publisher", presence::optional).value_or("");
+      doc.date = r.string("date", presence::optional).value_or("");
+      doc.file = r.string("file", presence::optional).value_or("");
+      r.finish();
+      if (!doc.date.empty()) check_partial_date(doc.date, r.pointer_to("date"));
+      if (!doc.id.empty() && sources_.add(doc.id, r.pointer_to("id"), sink_)) {
+        data_->info.sources.push_back(std::move(doc));
+      }
+    }
+  }
+
+  void check_partial_date(const std::string& text, const std::string& pointer) {
+    static const std::regex year("\\d{4}");
+    static const std::regex year_month("\\d{4}-(0[1-9]|1[0-2])");
+    if (std::regex_match(text, year) || std::regex_match(text, year_month)) return;
+    std::string why;
+    if (!qaf::date::try_parse(text, &why)) {
+      sink_.error("qaf.date.invalid", pointer,
+                  "a source's date is YYYY, YYYY-MM or YYYY-MM-DD; " + why);
+    }
+  }
+
+  // ---- shared pieces ----------------------------------------------------------------------
+
+  source_ref read_source(object_reader& owner, presence p = presence::required) {
+    source_ref ref;
+    const json* value = owner.member("source", p);
+    if (value == nullptr) return ref;
+    object_reader r(*value, owner.pointer_to("source"), sink_, "a source citation object");
+    ref.document = r.string("document").value_or("");
+    ref.section = r.string("section").value_or("");
+    ref.quote = r.string("quote", presence::optional).value_or("");
+    if (!ref.document.empty() && !sources_.contains(ref.document)) {
+      sink_.error("qaf.pack.undeclared_source", r.pointer_to("document"),
+                  "'" + ref.document + "' is not a document listed in /sources" +
+                      did_you_mean(closest_match(ref.document, sources_.ids())));
+    }
+    r.finish();
+    return ref;
+  }
+
+  // id, source, interpretation and note; `id_registry` catches duplicates within a collection.
+  rule_meta read_rule_meta(object_reader& r, id_registry& ids) {
+    rule_meta meta;
+    if (auto id = r.string("id")) {
+      if (!is_kebab_id(*id) && !is_snake_name(*id)) {
+        sink_.error("qaf.pack.value", r.pointer_to("id"),
+                    "a rule id is lower-case words joined by '-' or '_'; found '" + *id + "'");
+      }
+      ids.add(*id, r.pointer_to("id"), sink_);
+      meta.id = *id;
+    }
+    meta.source = read_source(r);
+    read_interpretation(r, meta.interpretation, meta.note);
+    return meta;
+  }
+
+  void read_interpretation(object_reader& r, bool& interpretation, std::string& note) {
+    interpretation = r.boolean("interpretation", presence::optional).value_or(false);
+    note = r.string("note", presence::optional).value_or("");
+    if (interpretation && note.empty()) {
+      sink_.error("qaf.pack.interpretation", r.pointer_to("interpretation"),
+                  "an interpretation must say what was decided and why in 'note'");
+    }
+  }
+
+  when_clause read_when(object_reader& r, std::string_view key, presence p = presence::optional) {
+    when_clause clause;
+    auto text = r.string(key, p);
+    if (!text) return clause;
+    clause.text = *text;
+    std::vector<diagnostic> found;
+    clause.compiled = compile_condition(data_->table, *text, r.pointer_to(key), found);
+    for (diagnostic& d : found) sink_.error(std::move(d.code), std::move(d.pointer), std::move(d.message));
+    return clause;
+  }
+
+  std::optional<activity_index> read_activity_ref(object_reader& r, std::string_view key) {
+    auto code = r.string(key);
+    if (!code) return std::nullopt;
+    return resolve_activity(*code, r.pointer_to(key));
+  }
+
+  std::optional<activity_index> resolve_activity(const std::string& code, const std::string& pointer) {
+    for (std::size_t i = 0; i < data_->activities.size(); ++i) {
+      if (data_->activities[i].code == code) return static_cast<activity_index>(i);
+    }
+    sink_.error("qaf.pack.undeclared_activity", pointer,
+                "'" + code + "' is not an activity declared in /activities" +
+                    did_you_mean(closest_match(code, activity_codes())));
+    return std::nullopt;
+  }
+
+  std::vector<std::string> activity_codes() const {
+    std::vector<std::string> codes;
+    for (const activity& a : data_->activities) codes.push_back(a.code);
+    return codes;
+  }
+
+  // A step of time: exactly one of months, weeks, days, each a whole number >= 1.
+  std::optional<step> read_step(object_reader& r, const char* context) {
+    step s;
+    int given = 0;
+    if (auto m = r.integer("months", presence::optional, 1, 1200)) s.months = static_cast<int>(*m), ++given;
+    if (auto w = r.integer("weeks", presence::optional, 1, 5200)) s.weeks = static_cast<int>(*w), ++given;
+    if (auto d = r.integer("days", presence::optional, 1, 36500)) s.days = static_cast<int>(*d), ++given;
+    if (given == 1) return s;
+    if (given == 0 && !r.has("months") && !r.has("weeks") && !r.has("days")) {
+      sink_.error("qaf.pack.missing", r.pointer(),
+                  std::string(context) + " needs one of 'months', 'weeks' or 'days'");
+    } else if (given > 1) {
+      sink_.error("qaf.pack.value", r.pointer(),
+                  std::string(context) + " takes exactly one of 'months', 'weeks' or 'days'");
+    }
+    return std::nullopt;
+  }
+
+  std::optional<step> read_step_member(object_reader& owner, std::string_view key, presence p,
+                                       const char* context) {
+    const json* value = owner.member(key, p);
+    if (value == nullptr) return std::nullopt;
+    object_reader r(*value, owner.pointer_to(key), sink_);
+    if (!r.valid()) return std::nullopt;
+    auto s = read_step(r, context);
+    r.finish();
+    return s;
+  }
+
+  template <typename Read>
+  void for_each_in(object_reader& top, std::string_view key, presence p, Read read) {
+    const json* list = top.array(key, p);
+    if (list == nullptr) return;
+    const std::string base = top.pointer_to(key);
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      object_reader r((*list)[i], index_pointer(base, i), sink_);
+      if (!r.valid()) continue;
+      read(r);
+      r.finish();
+    }
+  }
+
+  // ---- vocabulary -------------------------------------------------------------------------
+
+  void read_service_types(object_reader& top) {
+    id_registry ids("service type");
+    for_each_in(top, "service_types", presence::required, [&](object_reader& r) {
+      service_type t;
+      t.id = r.string("id").value_or("");
+      if (!t.id.empty() && !is_snake_name(t.id)) {
+        sink_.error("qaf.pack.value", r.pointer_to("id"),
+                    "a service type is lower snake case, e.g. 'childrens_home'; found '" + t.id + "'");
+      }
+      t.title = r.string("title").value_or("");
+      t.source = read_source(r);
+      bool interpretation = false;
+      std::string note;
+      read_interpretation(r, interpretation, note);
+      if (!t.id.empty() && ids.add(t.id, r.pointer_to("id"), sink_)) {
+        data_->service_types.push_back(std::move(t));
+      }
+    });
+  }
+
+  // The loader reads declarations; whether they make sense (names, kinds, values, keys) is the
+  // fact table's to judge, so each mistake is reported once, as qaf.fact.*.
+  void read_facts(object_reader& top) {
+    std::vector<fact_declaration> declared;
+    std::vector<std::string> pointers;
+    for_each_in(top, "facts", presence::optional, [&](object_reader& r) {
+      fact_declaration f;
+      f.name = r.string("name").value_or("");
+      f.type = r.string("type").value_or("");
+      f.values = read_strings(r, "values");
+      f.keys = read_strings(r, "keys");
+      f.nullable = r.boolean("nullable", presence::optional).value_or(false);
+      f.description = r.string("description").value_or("");
+      read_source(r, presence::optional);
+      bool interpretation = false;
+      std::string note;
+      read_interpretation(r, interpretation, note);
+      declared.push_back(std::move(f));
+      pointers.push_back(r.pointer());
+    });
+    std::vector<std::string> service_type_ids;
+    for (const service_type& t : data_->service_types) service_type_ids.push_back(t.id);
+    std::vector<diagnostic> found;
+    data_->table = build_fact_table(declared, pointers, service_type_ids, found);
+    for (diagnostic& d : found) sink_.error(std::move(d.code), std::move(d.pointer), std::move(d.message));
+    data_->facts = public_declarations(data_->table);
+  }
+
+  std::vector<std::string> read_strings(object_reader& r, std::string_view key) {
+    std::vector<std::string> strings;
+    const json* list = r.array(key, presence::optional);
+    if (list == nullptr) return strings;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      const json& item = (*list)[i];
+      if (!item.is_string()) {
+        sink_.error("qaf.pack.type", index_pointer(r.pointer_to(key), i),
+                    "expected a string, found " + std::string(describe_json_type(item)));
+        continue;
+      }
+      strings.push_back(item.get<std::string>());
+    }
+    return strings;
+  }
+
+  void read_activities(object_reader& top) {
+    id_registry codes("activity code");
+    for_each_in(top, "activities", presence::required, [&](object_reader& r) {
+      activity a;
+      a.code = r.string("code").value_or("");
+      a.title = r.string("title").value_or("");
+      if (auto kind = r.one_of("kind", {"visit", "return", "survey", "meeting", "decision",
+                                        "self_assessment", "review"})) {
+        a.kind = parse_activity_kind(*kind);
+      }
+      a.on_site = r.boolean("on_site").value_or(false);
+      a.source = read_source(r);
+      bool interpretation = false;
+      std::string note;
+      read_interpretation(r, interpretation, note);
+      if (!a.code.empty() && codes.add(a.code, r.pointer_to("code"), sink_)) {
+        data_->activities.push_back(std::move(a));
+      }
+    });
+  }
+
+  static activity_kind parse_activity_kind(std::string_view kind) {
+    if (kind == "return") return activity_kind::data_return;
+    if (kind == "survey") return activity_kind::survey;
+    if (kind == "meeting") return activity_kind::meeting;
+    if (kind == "decision") return activity_kind::decision;
+    if (kind == "self_assessment") return activity_kind::self_assessment;
+    if (kind == "review") return activity_kind::review;
+    return activity_kind::visit;
+  }
+
+  // ---- calendar ---------------------------------------------------------------------------
+
+  void read_calendar(object_reader& top) {
+    region where = region::england_and_wales();
+    std::vector<date> closures;
+    std::vector<school_term> terms;
+    if (const json* value = top.member("calendar", presence::optional)) {
+      object_reader r(*value, top.pointer_to("calendar"), sink_);
+      if (auto name = r.string("region", presence::optional)) {
+        std::string why;
+        if (auto parsed = region::try_parse(*name, &why)) {
+          where = *parsed;
+        } else {
+          sink_.error("qaf.pack.value", r.pointer_to("region"), why);
+        }
+      }
+      for_each_in(r, "closure_days", presence::optional, [&](object_reader& c) {
+        auto day = c.date("date");
+        c.string("name");
+        if (day) closures.push_back(*day);
+      });
+      for_each_in(r, "terms", presence::optional, [&](object_reader& t) {
+        auto name = t.string("name");
+        auto start = t.date("start");
+        auto end = t.date("end");
+        if (!name || !start || !end) return;
+        if (*end < *start) {
+          sink_.error("qaf.pack.value", t.pointer_to("end"),
+                      "the term ends (" + end->to_string() + ") before it starts (" +
+                          start->to_string() + ")");
+          return;
+        }
+        if (!terms.empty() && *start <= terms.back().end) {
+          sink_.error("qaf.pack.table_order", t.pointer_to("start"),
+                      "terms are listed in order without overlapping; this one starts " +
+                          start->to_string() + ", on or before the previous term's end " +
+                          terms.back().end.to_string());
+          return;
+        }
+        terms.push_back({*name, *start, *end});
+      });
+      read_deadline_tables(r);
+      r.finish();
+    }
+    data_->calendar = working_calendar(where, std::move(closures));
+    if (!terms.empty()) data_->terms = term_calendar(std::move(terms));
+  }
+
+  void read_deadline_tables(object_reader& calendar) {
+    id_registry ids("deadline table");
+    for_each_in(calendar, "deadline_tables", presence::optional, [&](object_reader& r) {
+      deadline_table table;
+      table.id = r.string("id").value_or("");
+      table.title = r.string("title").value_or("");
+      table.source = read_source(r);
+      bool interpretation = false;
+      std::string note;
+      read_interpretation(r, interpretation, note);
+      const json* list = r.array("deadlines", presence::required);
+      const std::string base = r.pointer_to("deadlines");
+      if (list != nullptr) {
+        for (std::size_t i = 0; i < list->size(); ++i) {
+          object_reader d((*list)[i], index_pointer(base, i), sink_);
+          if (!d.valid()) continue;
+          deadline entry;
+          entry.period = d.string("period").value_or("");
+          auto due = d.date("due");
+          entry.start = d.date("start", presence::optional);
+          entry.end = d.date("end", presence::optional);
+          entry.published = d.string("published", presence::optional).value_or("");
+          read_interpretation(d, entry.interpretation, entry.note);
+          if (entry.start && entry.end && *entry.end < *entry.start) {
+            sink_.error("qaf.pack.value", d.pointer_to("end"),
+                        "the period ends (" + entry.end->to_string() + ") before it starts (" +
+                            entry.start->to_string() + ")");
+          }
+          d.finish();
+          if (!due) continue;
+          entry.due = *due;
+          if (!table.deadlines.empty() && entry.due <= table.deadlines.back().due) {
+            sink_.error("qaf.pack.table_order", d.pointer_to("due"),
+                        "deadlines must be strictly increasing: " + entry.due.to_string() +
+                            " (" + entry.period + ") is not after " +
+                            table.deadlines.back().due.to_string() + " (" +
+                            table.deadlines.back().period + ")");
+            continue;
+          }
+          table.deadlines.push_back(std::move(entry));
+        }
+      }
+      if (!table.id.empty() && ids.add(table.id, r.pointer_to("id"), sink_)) {
+        data_->deadline_tables.push_back(std::move(table));
+      }
+    });
+  }
+
+  std::optional<std::uint32_t> resolve_table(object_reader& r, std::string_view key) {
+    auto id = r.string(key);
+    if (!id) return std::nullopt;
+    std::vector<std::string> ids;
+    for (std::size_t i = 0; i < data_->deadline_tables.size(); ++i) {
+      if (data_->deadline_tables[i].id == *id) return static_cast<std::uint32_t>(i);
+      ids.push_back(data_->deadline_tables[i].id);
+    }
+    sink_.error("qaf.pack.undeclared_table", r.pointer_to(key),
+                "'" + *id + "' is not a deadline table in /calendar/deadline_tables" +
+                    did_you_mean(closest_match(*id, ids)));
+    return std::nullopt;
+  }
+
+  // ---- scheduling -------------------------------------------------------------------------
+
+  void read_schedule(object_reader& top) {
+    for_each_in(top, "schedule", presence::optional, [&](object_reader& r) {
+      schedule_rule rule;
+      rule.meta = read_rule_meta(r, rule_ids_);
+      rule.when = read_when(r, "when");
+      const json* value = r.member("cadence", presence::required);
+      std::string type;
+      if (value != nullptr) {
+        object_reader c(*value, r.pointer_to("cadence"), sink_);
+        rule.cadence = read_cadence(c, type);
+        c.finish();
+      }
+      const bool alternate = type == "alternate";
+      if (alternate) {
+        if (r.has("activity")) {
+          r.accept("activity");
+          sink_.error("qaf.pack.value", r.pointer_to("activity"),
+                      "an alternate cadence names its activities in cadence.activities, not here");
+        }
+      } else {
+        rule.activity = read_activity_ref(r, "activity");
+      }
+      data_->schedule.push_back(std::move(rule));
+    });
+  }
+
+  cadence read_cadence(object_reader& c, std::string& type_name) {
+    cadence result;
+    auto type = c.one_of("type", {"every", "alternate", "monthly_by_day", "termly", "quarterly",
+                                  "calendar", "ad_hoc"});
+    if (!type) {
+      c.accept_all();
+      return result;
+    }
+    type_name = *type;
+    if (*type == "every" || *type == "alternate") {
+      result.type = *type == "every" ? cadence_type::every : cadence_type::alternate;
+      if (auto s = read_step(c, "an interval cadence")) result.interval = *s;
+      if (result.type == cadence_type::every) {
+        result.first_due = read_step_member(c, "first_due", presence::optional, "first_due");
+      } else {
+        read_alternates(c, result);
+      }
+    } else if (*type == "monthly_by_day") {
+      result.type = cadence_type::monthly_by_day;
+      result.day_of_month = static_cast<int>(c.integer("day", presence::required, 1, 31).value_or(1));
+      if (auto roll = c.one_of("roll", {"none", "next_working_day"}, presence::optional)) {
+        result.roll = *roll == "next_working_day" ? roll_rule::next_working_day : roll_rule::none;
+      }
+      if (const json* months = c.array("months", presence::optional)) {
+        result.month_mask = 0;
+        for (std::size_t i = 0; i < months->size(); ++i) {
+          const json& m = (*months)[i];
+          if (!m.is_number_integer() || m.get<std::int64_t>() < 1 || m.get<std::int64_t>() > 12) {
+            sink_.error("qaf.pack.value", index_pointer(c.pointer_to("months"), i),
+                        "expected a month number from 1 to 12, found " + m.dump());
+            continue;
+          }
+          result.month_mask = static_cast<std::uint16_t>(result.month_mask | (1u << m.get<int>()));
+        }
+      }
+    } else if (*type == "termly") {
+      result.type = cadence_type::termly;
+      result.offset_days = static_cast<int>(c.integer("offset_days", presence::optional, -366, 366).value_or(0));
+    } else if (*type == "quarterly") {
+      result.type = cadence_type::quarterly;
+      result.offset_days = static_cast<int>(c.integer("offset_days", presence::optional, -366, 366).value_or(0));
+      if (c.has("table")) result.table = resolve_table(c, "table");
+    } else if (*type == "calendar") {
+      result.type = cadence_type::calendar;
+      result.table = resolve_table(c, "table");
+    } else {
+      result.type = cadence_type::ad_hoc;
+    }
+    return result;
+  }
+
+  void read_alternates(object_reader& c, cadence& result) {
+    const json* list = c.array("activities", presence::required);
+    if (list == nullptr) return;
+    const std::string base = c.pointer_to("activities");
+    if (list->size() != 2) {
+      sink_.error("qaf.pack.value", base,
+                  "an alternate cadence names exactly two activities, found " +
+                      std::to_string(list->size()));
+    }
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      const json& item = (*list)[i];
+      if (!item.is_string()) {
+        sink_.error("qaf.pack.type", index_pointer(base, i),
+                    "expected an activity code, found " + std::string(describe_json_type(item)));
+        continue;
+      }
+      if (auto a = resolve_activity(item.get<std::string>(), index_pointer(base, i))) {
+        result.alternates.push_back(*a);
+      }
+    }
+  }
+
+  std::optional<due_rule> read_due(object_reader& owner, std::string_view key) {
+    const json* value = owner.member(key, presence::required);
+    if (value == nullptr) return std::nullopt;
+    object_reader r(*value, owner.pointer_to(key), sink_, "a deadline object");
+    if (!r.valid()) return std::nullopt;
+    std::vector<due_rule> forms;
+    if (auto same = r.boolean("same_working_day", presence::optional)) {
+      if (!*same) {
+        sink_.error("qaf.pack.value", r.pointer_to("same_working_day"),
+                    "write {\"same_working_day\": true} or another deadline form");
+      }
+      forms.push_back({due_type::same_working_day, 0});
+    }
+    const std::pair<const char*, due_type> counted[] = {{"working_days", due_type::working_days},
+                                                        {"hours", due_type::hours},
+                                                        {"days", due_type::days},
+                                                        {"weeks", due_type::weeks},
+                                                        {"months", due_type::months}};
+    for (const auto& [name, type] : counted) {
+      if (auto n = r.integer(name, presence::optional, 0, 3650)) {
+        forms.push_back({type, static_cast<int>(*n)});
+      }
+    }
+    r.finish();
+    for (const due_rule& d : forms) {
+      if (d.type == due_type::hours && d.count % 24 != 0) {
+        sink_.error("qaf.pack.value", r.pointer_to("hours"),
+                    "qaf schedules by date, so hours must be a whole number of days (24, 48, ...)");
+        return std::nullopt;
+      }
+    }
+    if (forms.size() == 1) return forms.front();
+    sink_.error(forms.empty() ? "qaf.pack.missing" : "qaf.pack.value", r.pointer(),
+                "a deadline is exactly one of same_working_day, working_days, hours, days, weeks "
+                "or months");
+    return std::nullopt;
+  }
+
+  void read_triggers(object_reader& top) {
+    for_each_in(top, "triggers", presence::optional, [&](object_reader& r) {
+      trigger t;
+      t.meta = read_rule_meta(r, rule_ids_);
+      if (auto e = r.one_of("event", {"regulator_rating_changed", "registered_manager_changed",
+                                      "concern_raised", "return_missed"})) {
+        t.event = *e == "regulator_rating_changed"     ? event_type::regulator_rating_changed
+                  : *e == "registered_manager_changed" ? event_type::registered_manager_changed
+                  : *e == "concern_raised"             ? event_type::concern_raised
+                                                       : event_type::return_missed;
+      }
+      if (const json* match = r.member("match", presence::optional)) read_match(*match, r.pointer_to("match"), t);
+      t.when = read_when(r, "when");
+      const json* list = r.array("obligations", presence::required);
+      const std::string base = r.pointer_to("obligations");
+      if (list != nullptr && list->empty()) {
+        sink_.error("qaf.pack.missing", base, "a trigger creates at least one obligation");
+      }
+      for (std::size_t i = 0; list != nullptr && i < list->size(); ++i) {
+        object_reader o((*list)[i], index_pointer(base, i), sink_);
+        if (!o.valid()) continue;
+        obligation ob;
+        auto a = read_activity_ref(o, "activity");
+        auto due = read_due(o, "due");
+        if (const json* repeat = o.member("repeat", presence::optional)) {
+          object_reader rr(*repeat, o.pointer_to("repeat"), sink_);
+          if (rr.valid()) {
+            repeat_rule rep;
+            if (auto s = read_step(rr, "repeat")) rep.interval = *s;
+            rep.while_condition = read_when(rr, "while");
+            ob.repeat = std::move(rep);
+          }
+          rr.finish();
+        }
+        ob.brings_forward = o.boolean("brings_forward", presence::optional).value_or(false);
+        o.finish();
+        if (a && due) {
+          ob.activity = *a;
+          ob.due = *due;
+          t.obligations.push_back(std::move(ob));
+        }
+      }
+      data_->triggers.push_back(std::move(t));
+    });
+  }
+
+  void read_match(const json& value, const std::string& pointer, trigger& t) {
+    if (!value.is_object()) {
+      sink_.error("qaf.pack.type", pointer,
+                  "expected an object of event fields, found " + std::string(describe_json_type(value)));
+      return;
+    }
+    for (const auto& [field, values] : value.items()) {
+      const std::string at = pointer + '/' + escape_pointer_token(field);
+      event_match m{field, {}};
+      if (!values.is_array() || values.empty()) {
+        sink_.error("qaf.pack.type", at, "expected a non-empty array of the values that match");
+        continue;
+      }
+      for (std::size_t i = 0; i < values.size(); ++i) {
+        if (!values[i].is_string()) {
+          sink_.error("qaf.pack.type", index_pointer(at, i),
+                      "expected a string, found " + std::string(describe_json_type(values[i])));
+          continue;
+        }
+        m.values.push_back(values[i].get<std::string>());
+      }
+      if (field == "to" || field == "from") check_rating_values(m, at);
+      t.match.push_back(std::move(m));
+    }
+  }
+
+  void check_rating_values(const event_match& m, const std::string& pointer) {
+    const std::vector<std::string> ratings = {"outstanding", "good", "requires_improvement",
+                                              "inadequate", "not_rated"};
+    for (std::size_t i = 0; i < m.values.size(); ++i) {
+      if (std::find(ratings.begin(), ratings.end(), m.values[i]) == ratings.end()) {
+        sink_.error("qaf.pack.value", index_pointer(pointer, i),
+                    "'" + m.values[i] + "' is not a regulator rating" + did_you_mean(closest_match(m.values[i], ratings)));
+      }
+    }
+  }
+
+  void read_follow_ups(object_reader& top) {
+    for_each_in(top, "follow_ups", presence::optional, [&](object_reader& r) {
+      follow_up f;
+      f.meta = read_rule_meta(r, rule_ids_);
+      auto after = read_activity_ref(r, "after");
+      auto a = read_activity_ref(r, "activity");
+      auto due = read_due(r, "due");
+      if (after && a && due) {
+        f.after = *after;
+        f.activity = *a;
+        f.due = *due;
+        data_->follow_ups.push_back(std::move(f));
+      }
+    });
+  }
+
+  void read_minimum_visits(object_reader& top) {
+    for_each_in(top, "minimum_visits", presence::optional, [&](object_reader& r) {
+      minimum_visits_rule m;
+      m.meta = read_rule_meta(r, rule_ids_);
+      m.when = read_when(r, "when");
+      m.visits = static_cast<int>(r.integer("visits", presence::required, 1, 366).value_or(0));
+      const json* list = r.array("activities", presence::required);
+      const std::string base = r.pointer_to("activities");
+      for (std::size_t i = 0; list != nullptr && i < list->size(); ++i) {
+        const json& item = (*list)[i];
+        if (!item.is_string()) {
+          sink_.error("qaf.pack.type", index_pointer(base, i), "expected an activity code");
+          continue;
+        }
+        if (auto a = resolve_activity(item.get<std::string>(), index_pointer(base, i))) {
+          if (!data_->activities[*a].on_site) {
+            sink_.error("qaf.pack.value", index_pointer(base, i),
+                        "'" + item.get<std::string>() +
+                            "' is not an on-site activity, so it cannot count towards minimum visits");
+          }
+          m.activities.push_back(*a);
+        }
+      }
+      data_->minimum_visits.push_back(std::move(m));
+    });
+  }
+
+  // ---- classification ---------------------------------------------------------------------
+
+  void read_schemes(object_reader& top) {
+    id_registry ids("scheme");
+    for_each_in(top, "schemes", presence::optional, [&](object_reader& r) {
+      scheme s;
+      s.id = r.string("id").value_or("");
+      s.title = r.string("title").value_or("");
+      s.source = read_source(r, presence::optional);
+      read_levels(r, s);
+      read_refresh(r, s);
+      const json* list = r.array("rules", presence::required);
+      const std::string base = r.pointer_to("rules");
+      for (std::size_t i = 0; list != nullptr && i < list->size(); ++i) {
+        object_reader rule((*list)[i], index_pointer(base, i), sink_);
+        if (!rule.valid()) continue;
+        scheme_rule sr;
+        sr.meta = read_rule_meta(rule, rule_ids_);
+        sr.when = read_when(rule, "when", presence::required);
+        sr.text = rule.string("text").value_or("");
+        if (const json* level = rule.member("level", presence::required)) {
+          if (auto index = resolve_level(s, *level, rule.pointer_to("level"))) sr.level = *index;
+        }
+        rule.finish();
+        s.rules.push_back(std::move(sr));
+      }
+      if (!s.id.empty() && ids.add(s.id, r.pointer_to("id"), sink_)) {
+        data_->schemes.push_back(std::move(s));
+      }
+    });
+  }
+
+  // "refresh": {"after": [activity codes], "source": {...}}: the activities after which the
+  // rating is refreshed; a rating older than the latest of them is flagged for review.
+  void read_refresh(object_reader& r, scheme& s) {
+    const json* value = r.member("refresh", presence::optional);
+    if (value == nullptr) return;
+    object_reader rf(*value, r.pointer_to("refresh"), sink_,
+                     "a refresh object {\"after\": [activity codes], \"source\"}");
+    if (!rf.valid()) return;
+    rating_refresh refresh;
+    refresh.source = read_source(rf);
+    const json* list = rf.array("after", presence::required);
+    const std::string base = rf.pointer_to("after");
+    if (list != nullptr && list->empty()) {
+      sink_.error("qaf.pack.value", base, "a refresh names at least one activity");
+    }
+    for (std::size_t i = 0; list != nullptr && i < list->size(); ++i) {
+      const json& item = (*list)[i];
+      if (!item.is_string()) {
+        sink_.error("qaf.pack.type", index_pointer(base, i),
+                    "expected an activity code, found " + std::string(describe_json_type(item)));
+        continue;
+      }
+      if (auto a = resolve_activity(item.get<std::string>(), index_pointer(base, i))) {
+        refresh.after.push_back(*a);
+      }
+    }
+    rf.finish();
+    s.refresh = std::move(refresh);
+  }
+
+  void read_levels(object_reader& r, scheme& s) {
+    const json* list = r.array("levels", presence::required);
+    if (list == nullptr) return;
+    const std::string base = r.pointer_to("levels");
+    if (list->size() < 2) {
+      sink_.error("qaf.pack.value", base, "a scheme has at least two levels");
+    }
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      object_reader l((*list)[i], index_pointer(base, i), sink_);
+      if (!l.valid()) continue;
+      level lv;
+      const json* value = l.member("level", presence::required);
+      bool ok = false;
+      if (value != nullptr && value->is_number_integer()) {
+        lv.value = value->get<std::int64_t>();
+        ok = true;
+      } else if (value != nullptr && value->is_string() && !value->get<std::string>().empty()) {
+        lv.value = value->get<std::string>();
+        ok = true;
+      } else if (value != nullptr) {
+        sink_.error("qaf.pack.type", l.pointer_to("level"),
+                    "a level is a whole number or a name, found " + std::string(describe_json_type(*value)));
+      }
+      lv.label = l.string("label").value_or("");
+      for_each_in(l, "interventions", presence::optional, [&](object_reader& iv) {
+        intervention item;
+        item.text = iv.string("text").value_or("");
+        item.source = read_source(iv);
+        lv.interventions.push_back(std::move(item));
+      });
+      l.finish();
+      if (!ok) continue;
+      if (std::any_of(s.levels.begin(), s.levels.end(), [&](const level& other) { return other.value == lv.value; })) {
+        sink_.error("qaf.pack.duplicate_id", l.pointer_to("level"), "this level is listed twice");
+        continue;
+      }
+      s.levels.push_back(std::move(lv));
+    }
+  }
+
+  std::optional<std::uint32_t> resolve_level(const scheme& s, const json& value, const std::string& pointer) {
+    std::vector<std::string> names;
+    for (std::size_t i = 0; i < s.levels.size(); ++i) {
+      const level_value& lv = s.levels[i].value;
+      if ((value.is_number_integer() && std::holds_alternative<std::int64_t>(lv) &&
+           std::get<std::int64_t>(lv) == value.get<std::int64_t>()) ||
+          (value.is_string() && std::holds_alternative<std::string>(lv) &&
+           std::get<std::string>(lv) == value.get<std::string>())) {
+        return static_cast<std::uint32_t>(i);
+      }
+      names.push_back(std::holds_alternative<std::int64_t>(lv) ? std::to_string(std::get<std::int64_t>(lv))
+                                                              : std::get<std::string>(lv));
+    }
+    std::string list;
+    for (const std::string& n : names) list += (list.empty() ? "" : ", ") + n;
+    sink_.error("qaf.pack.undeclared_level", pointer,
+                value.dump() + " is not a level of scheme '" + s.id + "'; its levels are " + list);
+    return std::nullopt;
+  }
+
+  // ---- KPIs -------------------------------------------------------------------------------
+
+  void read_kpis(object_reader& top) {
+    id_registry ids("KPI");
+    for_each_in(top, "kpis", presence::optional, [&](object_reader& r) {
+      kpi k;
+      k.meta = read_rule_meta(r, ids);
+      k.title = r.string("title", presence::optional).value_or("");
+      if (auto m = r.one_of("measure", {"count", "percentage", "evidence"})) {
+        k.measure = *m == "count" ? kpi_measure::count
+                    : *m == "percentage" ? kpi_measure::percentage
+                                         : kpi_measure::evidence;
+      }
+      if (auto f = r.one_of("frequency", {"period", "yearly"}, presence::optional)) {
+        k.frequency = *f == "yearly" ? kpi_frequency::yearly : kpi_frequency::period;
+      }
+      k.when = read_when(r, "when");
+      if (const json* target = r.member("target", presence::required)) {
+        object_reader t(*target, r.pointer_to("target"), sink_);
+        read_target(t, k);
+        t.finish();
+      }
+      data_->kpis.push_back(std::move(k));
+    });
+    if (const json* value = top.member("kpi_consequences", presence::optional)) {
+      object_reader r(*value, top.pointer_to("kpi_consequences"), sink_);
+      kpi_consequences& c = data_->consequences;
+      c.not_met = r.one_of("not_met", {"none", "review_meeting", "default_notice"}).value_or("");
+      c.not_met_after_review =
+          r.one_of("not_met_after_review", {"none", "review_meeting", "default_notice"}).value_or("");
+      c.source = read_source(r);
+      read_interpretation(r, c.interpretation, c.note);
+      c.present = true;
+      r.finish();
+    }
+  }
+
+  void read_target(object_reader& t, kpi& k) {
+    auto type = t.one_of("type", {"at_least", "at_most", "reduction", "increase", "evidence"});
+    if (!type) {
+      t.accept_all();
+      return;
+    }
+    if (*type == "at_least" || *type == "at_most") {
+      k.target = *type == "at_least" ? kpi_target_type::at_least : kpi_target_type::at_most;
+      k.target_value = t.number("value").value_or(0);
+    } else if (*type == "reduction" || *type == "increase") {
+      k.target = *type == "reduction" ? kpi_target_type::reduction : kpi_target_type::increase;
+      if (auto against = t.one_of("against", {"previous_period", "previous_contract_year"})) {
+        k.against = *against == "previous_period" ? kpi_baseline::previous_period
+                                                  : kpi_baseline::previous_contract_year;
+      }
+    } else {
+      k.target = kpi_target_type::evidence;
+    }
+    const bool evidence_measure = k.measure == kpi_measure::evidence;
+    if (evidence_measure != (k.target == kpi_target_type::evidence)) {
+      sink_.error("qaf.pack.value", t.pointer_to("type"),
+                  "an evidence measure takes an evidence target, and only it does");
+    }
+  }
+
+  void read_tests(object_reader& top) {
+    // Worked examples run by `qaf test`; their records are checked when that command runs them.
+    top.array("tests", presence::optional);
+  }
+
+  diagnostics_sink& sink_;
+  std::shared_ptr<pack_data> data_;
+  id_registry sources_{"source document"};
+  id_registry rule_ids_{"rule id"};
+  std::size_t errors_ = 0;
+};
+
+}  // namespace
+
+std::shared_ptr<const pack_data> load_pack_data(std::string origin, std::string_view text,
+                                                std::vector<diagnostic>& diagnostics) {
+  diagnostics_sink sink(origin, diagnostics);
+  pack_loader loader(origin, text, sink);
+  loader.set_baseline();
+  return loader.load();
+}
+
+}  // namespace qaf::detail
+
+namespace qaf {
+namespace {
+
+std::string bundled_file_name(std::string_view id) { return "packs/" + std::string(id) + ".json"; }
+
+}  // namespace
+
+std::string_view to_string(activity_kind kind) noexcept {
+  switch (kind) {
+    case activity_kind::visit:
+      return "visit";
+    case activity_kind::data_return:
+      return "return";
+    case activity_kind::survey:
+      return "survey";
+    case activity_kind::meeting:
+      return "meeting";
+    case activity_kind::decision:
+      return "decision";
+    case activity_kind::self_assessment:
+      return "self_assessment";
+    case activity_kind::review:
+      return "review";
+  }
+  return "visit";
+}
+
+pack::pack(std::shared_ptr<const detail::pack_data> data) noexcept : data_(std::move(data)) {}
+const pack_info& pack::info() const noexcept { return data_->info; }
+std::span<const activity> pack::activities() const noexcept { return data_->activities; }
+std::span<const service_type> pack::service_types() const noexcept { return data_->service_types; }
+std::span<const fact_declaration> pack::facts() const noexcept { return data_->facts; }
+std::string_view pack::json_text() const noexcept { return data_->json_text; }
+const std::string& pack::origin() const noexcept { return data_->origin; }
+
+const activity* pack::find_activity(std::string_view code) const noexcept {
+  for (const activity& a : data_->activities) {
+    if (a.code == code) return &a;
+  }
+  return nullptr;
+}
+
+pack_result parse_pack(std::string_view json_text, std::string_view file_name) {
+  pack_result result;
+  if (auto data = detail::load_pack_data(std::string(file_name), json_text, result.diagnostics)) {
+    result.pack.emplace(std::move(data));
+  }
+  return result;
+}
+
+pack_result load_pack(std::string_view id_or_path) {
+  for (const detail::bundled_pack& bundled : detail::bundled_packs()) {
+    if (bundled.id == id_or_path) return parse_pack(bundled.json, bundled_file_name(bundled.id));
+  }
+  std::ifstream file{std::string(id_or_path), std::ios::binary};
+  if (!file) {
+    pack_result result;
+    std::string known;
+    for (const detail::bundled_pack& b : detail::bundled_packs()) {
+      known += (known.empty() ? "" : ", ") + std::string(b.id);
+    }
+    result.diagnostics.push_back({"qaf.pack.not_found", std::string(id_or_path), "",
+                                  "no bundled pack has this id and no file has this path; the "
+                                  "bundled packs are " + known});
+    return result;
+  }
+  std::ostringstream text;
+  text << file.rdbuf();
+  return parse_pack(text.str(), id_or_path);
+}
+
+pack load_pack_or_throw(std::string_view id_or_path) {
+  pack_result result = load_pack(id_or_path);
+  if (!result) throw input_error(std::move(result.diagnostics));
+  return std::move(*result.pack);
+}
+
+std::vector<bundled_pack_summary> bundled_packs() {
+  std::vector<bundled_pack_summary> summaries;
+  for (const detail::bundled_pack& bundled : detail::bundled_packs()) {
+    pack_result loaded = parse_pack(bundled.json, bundled_file_name(bundled.id));
+    bundled_pack_summary s;
+    s.id = std::string(bundled.id);
+    if (loaded) {
+      const pack_info& info = loaded.pack->info();
+      s.title = info.title;
+      s.version = info.version;
+      if (!info.sources.empty()) s.source = info.sources.front().title;
+    }
+    summaries.push_back(std::move(s));
+  }
+  return summaries;
+}
+
+}  // namespace qaf

@@ -1,0 +1,28 @@
+// The checks every provider record passes, however it was read (JSON, CSV, or built in code):
+// facts against the pack's declarations, history against its activities, events, returns.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "pack/json_reader.hpp"
+#include "pack/pack_data.hpp"
+#include "qaf/portfolio.hpp"
+
+namespace qaf::detail {
+
+/// Turns a pointer relative to a record ("/facts/beds", "/history/2/date") into the location a
+/// person can find in the input: "/providers/7/facts/beds" or, for CSV, "8:5".
+using record_locator = std::function<std::string(std::string_view relative)>;
+
+/// Reports every problem in one record.
+void check_record(const pack_data& pack, const provider& record, const record_locator& locate,
+                  diagnostics_sink& sink);
+
+/// Reports a provider id used by an earlier record. `seen` maps ids to where they were first used.
+void check_unique_id(const provider& record, const std::string& where,
+                     std::unordered_map<std::string, std::string>& seen, diagnostics_sink& sink);
+
+}  // namespace qaf::detail
