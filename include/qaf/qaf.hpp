@@ -5,5 +5,13 @@
 //   std::cout << "qaf " << qaf::version() << '\n';
 #pragma once
 
+#include "qaf/calendar.hpp"
 #include "qaf/date.hpp"
+#include "qaf/diagnostic.hpp"
+#include "qaf/engine.hpp"
+#include "qaf/kpi.hpp"
+#include "qaf/pack.hpp"
+#include "qaf/portfolio.hpp"
+#include "qaf/rating.hpp"
+#include "qaf/schedule.hpp"
 #include "qaf/version.hpp"

@@ -1,0 +1,45 @@
+// The engine: one pack, many providers. Binds each provider record to the pack's facts once and
+// answers the three questions — what is due (schedule), how worried to be (rate), are targets met
+// (evaluate_kpis).
+//
+//   const qaf::engine engine(qaf::load_pack_or_throw("bolton-children-2024"));
+//   qaf::portfolio_result read = qaf::read_portfolio(engine.rules(), "portfolio.json");
+//   for (const qaf::provider& p : read.portfolio->providers) {
+//     auto ratings = engine.rate(p, qaf::date::parse("2025-06-30"));
+//   }
+//
+// An engine is immutable: every const member may be called from many threads at once.
+#pragma once
+
+#include <vector>
+
+#include "qaf/date.hpp"
+#include "qaf/kpi.hpp"
+#include "qaf/pack.hpp"
+#include "qaf/portfolio.hpp"
+#include "qaf/rating.hpp"
+#include "qaf/schedule.hpp"
+
+namespace qaf {
+
+class engine {
+ public:
+  explicit engine(qaf::pack rules) noexcept;
+
+  const qaf::pack& rules() const noexcept { return pack_; }
+
+  /// Occurrences due in [from, to] plus every overdue one due earlier, with minimum-visit checks.
+  /// Throws input_error when the record does not fit the pack.
+  schedule_result schedule(const provider& record, const schedule_options& options) const;
+
+  /// Every classification scheme of the pack for this provider as of a date.
+  std::vector<rating> rate(const provider& record, date as_of) const;
+
+  /// KPI status per KPI and return period, with consequences.
+  std::vector<kpi_result> evaluate_kpis(const provider& record) const;
+
+ private:
+  qaf::pack pack_;
+};
+
+}  // namespace qaf

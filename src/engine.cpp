@@ -1,0 +1,67 @@
+#include "qaf/engine.hpp"
+
+#include <algorithm>
+#include <utility>
+
+#include "facts/bound_record.hpp"
+#include "kpi/kpi_evaluator.hpp"
+#include "pack/json_reader.hpp"
+#include "portfolio/record_check.hpp"
+#include "rating/classifier.hpp"
+#include "schedule/scheduler.hpp"
+
+namespace qaf {
+namespace {
+
+// Checks the record against the pack and binds its facts; a record that does not fit is misuse
+// of the API here (readers check records before they reach the engine), so it throws.
+detail::bound_record bind_checked(const detail::pack_data& pack, const provider& record) {
+  std::vector<diagnostic> problems;
+  detail::diagnostics_sink sink("<record " + record.id + ">", problems);
+  detail::check_record(pack, record, [](std::string_view relative) { return std::string(relative); },
+                       sink);
+  if (!problems.empty()) throw input_error(std::move(problems));
+  std::vector<diagnostic> unused;
+  std::optional<detail::bound_record> bound = detail::bind_record(pack.table, record, unused);
+  return std::move(*bound);
+}
+
+// DOMAIN.md section 5 (and the KPI issue): where a record has returns and does not state
+// kpis_not_met, the latest period's KPI results supply it, so a missed target shows in the PQR.
+void derive_kpis_not_met(const detail::pack_data& pack, const provider& record,
+                         detail::bound_record& facts) {
+  if (pack.kpis.empty() || record.returns.empty() || record.facts.contains("kpis_not_met")) return;
+  const std::optional<std::uint32_t> slot = pack.table.find_slot("kpis_not_met");
+  if (!slot) return;
+  const std::vector<kpi_result> results = detail::evaluate_provider_kpis(pack, record, facts);
+  const auto latest = std::max_element(
+      results.begin(), results.end(),
+      [](const kpi_result& a, const kpi_result& b) { return a.period_end < b.period_end; });
+  if (latest == results.end()) return;
+  const auto not_met = std::count_if(results.begin(), results.end(), [&](const kpi_result& k) {
+    return k.period_end == latest->period_end && k.status == kpi_status::not_met;
+  });
+  facts.set_integer(*slot, not_met);
+}
+
+}  // namespace
+
+engine::engine(qaf::pack rules) noexcept : pack_(std::move(rules)) {}
+
+schedule_result engine::schedule(const provider& record, const schedule_options& options) const {
+  const detail::bound_record facts = bind_checked(pack_.data(), record);
+  return detail::schedule_provider(pack_.data(), record, facts, options);
+}
+
+std::vector<rating> engine::rate(const provider& record, date as_of) const {
+  detail::bound_record facts = bind_checked(pack_.data(), record);
+  derive_kpis_not_met(pack_.data(), record, facts);
+  return detail::rate_provider(pack_.data(), record, facts, as_of);
+}
+
+std::vector<kpi_result> engine::evaluate_kpis(const provider& record) const {
+  const detail::bound_record facts = bind_checked(pack_.data(), record);
+  return detail::evaluate_provider_kpis(pack_.data(), record, facts);
+}
+
+}  // namespace qaf

@@ -1,0 +1,17 @@
+// The classification engine (DOMAIN.md section 3) over one bound provider record.
+#pragma once
+
+#include <vector>
+
+#include "facts/bound_record.hpp"
+#include "pack/pack_data.hpp"
+#include "qaf/portfolio.hpp"
+#include "qaf/rating.hpp"
+
+namespace qaf::detail {
+
+/// One rating per scheme of the pack, in the pack's order.
+std::vector<rating> rate_provider(const pack_data& pack, const provider& record,
+                                  const bound_record& facts, date as_of);
+
+}  // namespace qaf::detail

@@ -1,0 +1,30 @@
+// Renders ratings (`qaf rate`, and the rating part of `qaf assess`) as JSON and CSV.
+//
+// JSON, INTERFACE.md: {"pack", "as_of", "ratings": [{"provider", "scheme", "level", "label",
+// "reasons": [{"rule", "text", "source", ...}], ...}]}; the members after `reasons` say what is
+// still unknown (`could_reach`, `unknown_facts`, `undecided`), what the level carries
+// (`interventions`), the officer's `override`, and the rating's history (`rated_on`,
+// `refreshed_by`, `review_due`, `trend`, `previous`). docs/classification.md lists them all.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <ostream>
+#include <span>
+
+#include "qaf/date.hpp"
+#include "qaf/pack.hpp"
+#include "qaf/rating.hpp"
+
+namespace qaf::detail {
+
+/// One rating as a JSON object. Optional members are always present, null when there is nothing.
+nlohmann::ordered_json rating_json(const rating& result);
+
+/// The whole `qaf rate` document.
+nlohmann::ordered_json rate_document(const pack& rules, date as_of,
+                                     std::span<const rating> ratings);
+
+/// A header row, then one row a rating; lists inside a cell are joined by " | ".
+void write_ratings_csv(std::ostream& out, std::span<const rating> ratings);
+
+}  // namespace qaf::detail
