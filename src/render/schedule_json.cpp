@@ -1,0 +1,107 @@
+#include <algorithm>
+#include <tuple>
+
+#include "render/result_document.hpp"
+#include "render/schedule_render.hpp"
+
+namespace qaf::detail {
+namespace {
+
+nlohmann::ordered_json months_json(const std::vector<month_load>& months) {
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (const month_load& m : months) {
+    char label[8];
+    std::snprintf(label, sizeof label, "%04d-%02d", m.year, m.month);
+    list.push_back({{"month", label}, {"visits", m.visits}, {"outstanding", m.outstanding}});
+  }
+  return list;
+}
+
+nlohmann::ordered_json workload_json(const workload& w) {
+  nlohmann::ordered_json json;
+  json["months"] = months_json(w.months);
+  json["overdue_before_window"] = w.overdue_before_window;
+  nlohmann::ordered_json officers = nlohmann::ordered_json::array();
+  for (const officer_load& o : w.by_officer) {
+    officers.push_back({{"officer", o.officer},
+                        {"months", months_json(o.months)},
+                        {"overdue_before_window", o.overdue_before_window}});
+  }
+  json["by_officer"] = std::move(officers);
+  return json;
+}
+
+}  // namespace
+
+std::vector<const occurrence*> ordered_occurrences(std::span<const provider_schedule> schedules) {
+  std::vector<const occurrence*> all;
+  for (const provider_schedule& s : schedules) {
+    for (const occurrence& o : s.result.occurrences) all.push_back(&o);
+  }
+  std::stable_sort(all.begin(), all.end(), [](const occurrence* a, const occurrence* b) {
+    return std::tie(a->due, a->provider, a->activity) < std::tie(b->due, b->provider, b->activity);
+  });
+  return all;
+}
+
+nlohmann::ordered_json occurrence_json(const occurrence& o) {
+  nlohmann::ordered_json json;
+  json["provider"] = o.provider;
+  json["activity"] = o.activity;
+  json["kind"] = std::string(to_string(o.kind));
+  json["due"] = o.due.to_string();
+  json["status"] = std::string(to_string(o.status));
+  json["rule"] = o.rule;
+  json["source"] = source_json(o.source);
+  json["on_site"] = o.on_site;
+  json["origin"] = std::string(to_string(o.origin));
+  json["done_on"] = o.done_on ? nlohmann::ordered_json(o.done_on->to_string()) : nullptr;
+  json["period"] = o.period_start && o.period_end
+                       ? nlohmann::ordered_json(period_text(*o.period_start, *o.period_end))
+                       : nullptr;
+  json["period_name"] = o.period_name.empty() ? nlohmann::ordered_json(nullptr)
+                                              : nlohmann::ordered_json(o.period_name);
+  json["interpretation"] = o.interpretation;
+  nlohmann::ordered_json warnings = nlohmann::ordered_json::array();
+  for (const occurrence_warning& w : o.warnings) {
+    warnings.push_back({{"code", w.code}, {"message", w.message}});
+  }
+  json["warnings"] = std::move(warnings);
+  return json;
+}
+
+nlohmann::ordered_json schedule_document(const pack& rules, const schedule_options& window,
+                                         std::span<const provider_schedule> schedules) {
+  nlohmann::ordered_json document = result_document(rules, window.as_of);
+  document["from"] = window.from.to_string();
+  document["to"] = window.to.to_string();
+  nlohmann::ordered_json occurrences = nlohmann::ordered_json::array();
+  for (const occurrence* o : ordered_occurrences(schedules))
+    occurrences.push_back(occurrence_json(*o));
+  document["occurrences"] = std::move(occurrences);
+
+  nlohmann::ordered_json minimum = nlohmann::ordered_json::array();
+  nlohmann::ordered_json unknown = nlohmann::ordered_json::array();
+  for (const provider_schedule& s : schedules) {
+    for (const minimum_visits_check& c : s.result.minimum_visits) {
+      minimum.push_back({{"provider", s.provider},
+                         {"rule", c.rule},
+                         {"source", source_json(c.source)},
+                         {"required", c.required},
+                         {"scheduled_fewest", c.scheduled_fewest},
+                         {"full_year", c.full_year},
+                         {"scheduled_shortfall", c.scheduled_shortfall},
+                         {"done_last_12_months", c.done_last_12_months},
+                         {"shortfall", c.shortfall}});
+    }
+    if (!s.result.unknown_facts.empty()) {
+      unknown.push_back({{"provider", s.provider}, {"facts", s.result.unknown_facts}});
+    }
+  }
+  document["minimum_visits"] = std::move(minimum);
+  document["unknown_facts"] = std::move(unknown);
+  document["workload"] = workload_json(summarise_workload(schedules, window.from, window.to));
+  return document;
+}
+
+}  // namespace qaf::detail

@@ -1,0 +1,41 @@
+// Renders schedules (`qaf schedule`, and the schedule part of `qaf assess`) as JSON, CSV and
+// iCalendar. docs/scheduling.md shows each.
+//
+// JSON, INTERFACE.md: {"pack", "as_of", "from", "to", "occurrences": [{"provider", "activity",
+// "kind", "due", "status", "rule", "source", "on_site", "origin", "done_on", "period",
+// "period_name", "interpretation", "warnings"}], "minimum_visits": [...], "unknown_facts": [...],
+// "workload": {...}}. Occurrences of the whole portfolio are in one list, by due date, then
+// provider, then activity.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <ostream>
+#include <span>
+
+#include "qaf/pack.hpp"
+#include "qaf/schedule.hpp"
+#include "schedule/workload.hpp"
+
+namespace qaf::detail {
+
+/// One occurrence as a JSON object; optional members are present and null when there is nothing.
+nlohmann::ordered_json occurrence_json(const occurrence& o);
+
+/// The whole `qaf schedule` document.
+nlohmann::ordered_json schedule_document(const pack& rules, const schedule_options& window,
+                                         std::span<const provider_schedule> schedules);
+
+/// A header row, then one row an occurrence (in the document's order); warnings joined by " | ".
+void write_schedule_csv(std::ostream& out, std::span<const provider_schedule> schedules);
+
+/// RFC 5545: one all-day VEVENT an occurrence. UID is derived from pack, provider, rule, activity
+/// and due date, so re-importing an updated schedule updates events rather than duplicating
+/// them; DTSTAMP is as_of at midnight UTC so that the same inputs give the same bytes. Lines end
+/// in CRLF and are folded at 75 octets; text is escaped per RFC 5545 section 3.3.11.
+void write_schedule_ics(std::ostream& out, const pack& rules, const schedule_options& window,
+                        std::span<const provider_schedule> schedules);
+
+/// Every occurrence of every schedule, by due date, then provider, then activity.
+std::vector<const occurrence*> ordered_occurrences(std::span<const provider_schedule> schedules);
+
+}  // namespace qaf::detail

@@ -1,0 +1,19 @@
+// Date arithmetic of the pack's time forms: a cadence's step ({"months": 12}) and a deadline
+// ({"working_days": 10}, {"hours": 24}, ...), as DOMAIN.md section 1 defines them.
+#pragma once
+
+#include "pack/pack_data.hpp"
+#include "qaf/calendar.hpp"
+#include "qaf/date.hpp"
+
+namespace qaf::detail {
+
+/// `from` plus one step; months clamp to the end of the month (2024-01-31 + 1 month = 2024-02-29).
+date add_step(date from, const step& s) noexcept;
+
+/// The deadline `rule` sets for something that happened on `from`: the same working day (from,
+/// or the next working day), the N-th working day after, N/24 calendar days after for hours
+/// (24 hours is the next calendar day), or N days, weeks or months after.
+date apply_due(const due_rule& rule, date from, const working_calendar& calendar);
+
+}  // namespace qaf::detail

@@ -1,0 +1,66 @@
+#include "schedule/minimum_visits.hpp"
+
+#include <algorithm>
+#include <vector>
+
+namespace qaf::detail {
+namespace {
+
+// The fewest dates of `dues` (sorted) in any 12 months [s, s + 12 months - 1 day] inside
+// [from, to]. The count only drops just after a date, so the candidate starts are `from` and the
+// day after each date, plus the last start that still fits.
+int fewest_in_any_year(const std::vector<date>& dues, date from, date to) {
+  const auto count = [&](date start) {
+    const date end = add_days(add_months(start, 12), -1);
+    return static_cast<int>(std::upper_bound(dues.begin(), dues.end(), end) -
+                            std::lower_bound(dues.begin(), dues.end(), start));
+  };
+  const auto fits = [&](date start) { return !(to < add_days(add_months(start, 12), -1)); };
+  int fewest = count(from);
+  for (const date d : dues) {
+    const date start = add_days(d, 1);
+    if (fits(start)) fewest = std::min(fewest, count(start));
+  }
+  const date last_start = add_months(add_days(to, 1), -12);
+  if (from < last_start && fits(last_start)) fewest = std::min(fewest, count(last_start));
+  return fewest;
+}
+
+}  // namespace
+
+void check_minimum_visits(schedule_context& ctx) {
+  const schedule_options& w = ctx.options;
+  const bool full_year = !(w.to < add_days(add_months(w.from, 12), -1));
+  const date year_ago = add_days(add_months(w.as_of, -12), 1);
+  for (const minimum_visits_rule& rule : ctx.pack.minimum_visits) {
+    if (ctx.applies(rule.when) != truth::yes) continue;
+    // A visit counts on the day it happened when done, else on its due date.
+    std::vector<date> dues;
+    for (const occurrence& o : ctx.result.occurrences) {
+      const date on = o.done_on.value_or(o.due);
+      if (!o.on_site || on < w.from || w.to < on) continue;
+      for (const activity_index a : rule.activities) {
+        if (ctx.pack.activities[a].code == o.activity) {
+          dues.push_back(on);
+          break;
+        }
+      }
+    }
+    std::sort(dues.begin(), dues.end());
+    minimum_visits_check check;
+    check.rule = rule.meta.id;
+    check.source = rule.meta.source;
+    check.required = rule.visits;
+    check.full_year = full_year;
+    check.scheduled_fewest =
+        full_year ? fewest_in_any_year(dues, w.from, w.to) : static_cast<int>(dues.size());
+    check.scheduled_shortfall = full_year ? std::max(0, rule.visits - check.scheduled_fewest) : 0;
+    for (const activity_index a : rule.activities) {
+      check.done_last_12_months += ctx.history.count_between(a, year_ago, w.as_of);
+    }
+    check.shortfall = std::max(0, rule.visits - check.done_last_12_months);
+    ctx.result.minimum_visits.push_back(std::move(check));
+  }
+}
+
+}  // namespace qaf::detail

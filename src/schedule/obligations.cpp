@@ -1,0 +1,114 @@
+#include "schedule/obligations.hpp"
+
+#include <string_view>
+
+#include "schedule/due_date.hpp"
+#include "schedule/interval_chain.hpp"
+
+namespace qaf::detail {
+namespace {
+
+std::string_view event_name(event_type type) {
+  switch (type) {
+    case event_type::regulator_rating_changed:
+      return "regulator_rating_changed";
+    case event_type::registered_manager_changed:
+      return "registered_manager_changed";
+    case event_type::concern_raised:
+      return "concern_raised";
+    case event_type::return_missed:
+      return "return_missed";
+  }
+  return "";
+}
+
+bool matches(const trigger& t, const event& e) {
+  if (e.type != event_name(t.event)) return false;
+  for (const event_match& m : t.match) {
+    const auto field = e.details.find(m.field);
+    if (field == e.details.end()) return false;
+    bool any = false;
+    for (const std::string& v : m.values) any = any || v == field->second;
+    if (!any) return false;
+  }
+  return true;
+}
+
+bool in_effective_period(const schedule_context& ctx, date d) {
+  return !(d < ctx.pack.info.effective_from) && !ctx.after_effective_period(d);
+}
+
+// The first event of the same type after `e`, which ends a repetition that `e` started.
+std::optional<date> next_event_of_type(const schedule_context& ctx, const event& e) {
+  std::optional<date> next;
+  for (const event& other : ctx.record.events) {
+    if (&other == &e || other.type != e.type || !(e.on < other.on) || ctx.options.as_of < other.on)
+      continue;
+    if (!next || other.on < *next) next = other.on;
+  }
+  return next;
+}
+
+}  // namespace
+
+void collect_triggers(schedule_context& ctx) {
+  for (const trigger& t : ctx.pack.triggers) {
+    std::optional<truth> when;  // evaluated once, and only when an event matches
+    for (const event& e : ctx.record.events) {
+      if (ctx.options.as_of < e.on || !in_effective_period(ctx, e.on) || !matches(t, e)) continue;
+      if (!when) when = ctx.applies(t.when);
+      if (*when != truth::yes) break;
+      for (const obligation& ob : t.obligations) {
+        const date deadline = apply_due(ob.due, e.on, ctx.pack.calendar);
+        if (ob.brings_forward) {
+          ctx.bring_forwards.push_back({ob.activity, e.on, deadline, &t.meta, false});
+          continue;
+        }
+        chain_spec spec;
+        spec.meta = &t.meta;
+        spec.origin = occurrence_origin::trigger;
+        spec.activities = {ob.activity};
+        if (ob.repeat) {
+          const truth holds = ctx.applies(ob.repeat->while_condition);
+          if (holds != truth::unknown) {
+            spec.interval = ob.repeat->interval;
+            spec.last_due = next_event_of_type(ctx, e);
+            if (holds == truth::no && (!spec.last_due || ctx.options.as_of < *spec.last_due)) {
+              spec.last_due = ctx.options.as_of;
+            }
+          }
+        }
+        run_chain(ctx, spec, {e.on, true, ob.activity, deadline});
+      }
+    }
+  }
+}
+
+void emit_unclaimed_bring_forwards(schedule_context& ctx) {
+  for (const bring_forward& bf : ctx.bring_forwards) {
+    if (bf.claimed) continue;
+    chain_spec spec;
+    spec.meta = bf.trigger;
+    spec.origin = occurrence_origin::trigger;
+    spec.activities = {bf.activity};
+    run_chain(ctx, spec, {bf.event_on, true, bf.activity, bf.deadline});
+  }
+}
+
+void run_follow_ups(schedule_context& ctx) {
+  for (const follow_up& f : ctx.pack.follow_ups) {
+    const std::span<const date> meetings = ctx.history.of(f.after);
+    const std::span<const date> done = ctx.history.of(f.activity);
+    std::size_t next = 0;
+    for (const date meeting : meetings) {
+      while (next < done.size() && done[next] < meeting) ++next;
+      std::optional<date> done_on;
+      if (next < done.size()) done_on = done[next++];
+      const date due = apply_due(f.due, meeting, ctx.pack.calendar);
+      if (ctx.options.to < due) continue;
+      ctx.emit(ctx.make(f.activity, due, f.meta, occurrence_origin::follow_up), done_on);
+    }
+  }
+}
+
+}  // namespace qaf::detail
