@@ -1,20 +1,23 @@
 #!/usr/bin/env bash
-# The demo: what qaf answers today, from the command-line tool at $1.
+# The demo: the main job on the bundled example portfolios — what is due and overdue, how each
+# provider is rated, and whether Devon's providers meet their targets — then the calendar.
 set -euo pipefail
 qaf=${1:-build/bin/qaf}
-year=$(date +%Y)
-next=$((year + 1))
-
-echo "== qaf $("$qaf" --version)"
-echo
-echo "== England and Wales bank holidays, $next"
-"$qaf" calendar holidays "$next"
-echo
 today=$(date +%F)
-echo "== Working-day deadlines from today ($today)"
-for n in 1 5 10 20; do
-  printf '  within %2s working days: %s\n' "$n" "$("$qaf" calendar add-working-days "$today" "$n")"
-done
-echo
-echo "== A deadline that crosses Christmas: 10 working days after ${year}-12-20"
-"$qaf" calendar add-working-days "${year}-12-20" 10
+
+section() { printf '\n== %s\n' "$*"; }
+
+section "qaf $("$qaf" --version): bundled rule packs"
+"$qaf" packs | cut -f1,2,3 | column -t -s $'\t'
+
+section "Bolton children's services, as of $today (examples/portfolio.json)"
+"$qaf" assess --pack bolton-children-2024 --portfolio examples/portfolio.json --as-of "$today" --format text
+
+section "Bolton adult services from a CSV portfolio, as of 2020-10-01 (examples/portfolio-bolton-adults.csv)"
+"$qaf" assess --pack bolton-adults-2020 --portfolio examples/portfolio-bolton-adults.csv --as-of 2020-10-01 --format text
+
+section "Devon children's residential: KPI targets and consequences (examples/portfolio-devon.json)"
+"$qaf" assess --pack devon-children-residential --portfolio examples/portfolio-devon.json --as-of "$today" --format text
+
+section "Working days: 10 working days after 20 December $(date +%Y) (a deadline across Christmas)"
+"$qaf" calendar add-working-days "$(date +%Y)-12-20" 10

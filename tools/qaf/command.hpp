@@ -23,5 +23,11 @@ inline constexpr int exit_ok = 0;
 inline constexpr int exit_failure = 1;
 
 int run_calendar(const invocation& call);
+int run_packs(const invocation& call);
+int run_validate(const invocation& call);
+int run_kpi(const invocation& call);
+int run_rate(const invocation& call);
+int run_schedule(const invocation& call);
+int run_assess(const invocation& call);
 
 }  // namespace qaf::cli

@@ -1,0 +1,132 @@
+#include "render/assess_text.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "render/result_document.hpp"
+
+namespace qaf::detail {
+namespace {
+
+// Occurrences of one activity under one heading, as a person reads them: "QMC-5 (return): 19,
+// 2024-04-30 to 2026-10-31" rather than nineteen lines.
+void write_occurrences(std::ostream& out, const char* heading, const std::vector<const occurrence*>& list) {
+  if (list.empty()) return;
+  out << "    " << heading << ":\n";
+  std::vector<std::vector<const occurrence*>> by_activity;
+  for (const occurrence* o : list) {
+    auto group = std::find_if(by_activity.begin(), by_activity.end(),
+                              [&](const auto& g) { return g.front()->activity == o->activity; });
+    if (group == by_activity.end()) {
+      by_activity.push_back({o});
+    } else {
+      group->push_back(o);
+    }
+  }
+  for (const auto& group : by_activity) {
+    const occurrence& first = *group.front();
+    out << "      " << first.due << "  " << first.activity << " (" << to_string(first.kind) << ")";
+    if (group.size() > 1) out << " and " << group.size() - 1 << " more to " << group.back()->due;
+    out << "  " << first.rule;
+    if (first.origin != occurrence_origin::schedule) out << " [" << to_string(first.origin) << "]";
+    for (const occurrence_warning& w : first.warnings) out << "  ! " << w.message;
+    out << '\n';
+  }
+}
+
+void write_rating(std::ostream& out, const rating& r) {
+  out << "    " << r.scheme << ": " << level_text(r.level) << " " << r.label;
+  if (r.officer_override) {
+    out << "  (officer " << r.officer_override->officer << " set " << level_text(r.officer_override->level)
+        << " on " << r.officer_override->on << ": " << r.officer_override->reason << ")";
+  }
+  if (r.trend == rating_trend::escalated || r.trend == rating_trend::de_escalated) {
+    out << "  [" << to_string(r.trend) << "]";
+  }
+  if (r.review_due) out << "  [review due]";
+  out << '\n';
+  for (const rating_reason& why : r.reasons) {
+    out << "      because (" << level_text(why.level) << ") " << why.text << "  [" << why.source.section << "]\n";
+  }
+  if (r.could_reach) {
+    out << "      could reach " << level_text(*r.could_reach) << ": unknown " ;
+    for (std::size_t i = 0; i < r.unknown_facts.size(); ++i) {
+      if (i == 4) {
+        out << ", and " << r.unknown_facts.size() - 4 << " more";
+        break;
+      }
+      out << (i == 0 ? "" : ", ") << r.unknown_facts[i];
+    }
+    out << '\n';
+  }
+}
+
+void write_kpis(std::ostream& out, const std::vector<kpi_result>& kpis) {
+  if (kpis.empty()) return;
+  const auto latest = std::max_element(kpis.begin(), kpis.end(), [](const kpi_result& a, const kpi_result& b) {
+    return a.period_end < b.period_end;
+  });
+  std::map<kpi_status, int> counts;
+  std::vector<const kpi_result*> consequences;
+  for (const kpi_result& k : kpis) {
+    if (k.period_end != latest->period_end) continue;
+    ++counts[k.status];
+    if (k.consequence != kpi_consequence::none) consequences.push_back(&k);
+  }
+  out << "    KPIs, " << period_text(latest->period_start, latest->period_end) << ":";
+  for (const auto& [status, n] : counts) out << ' ' << n << ' ' << to_string(status) << ';';
+  out << '\n';
+  for (const kpi_result* k : consequences) {
+    out << "      " << k->kpi << ": " << to_string(k->status) << " (target " << k->target << ") -> "
+        << to_string(k->consequence) << '\n';
+  }
+}
+
+}  // namespace
+
+void write_assessment_text(std::ostream& out, const pack& rules, const schedule_options& window,
+                           std::span<const provider_assessment> assessments) {
+  out << rules.info().title << " (" << rules.info().id << " " << rules.info().version << "), as of "
+      << window.as_of << "; schedule " << window.from << " to " << window.to << "\n";
+  for (const provider_assessment& a : assessments) {
+    const provider_schedule& s = a.schedule;
+    out << "\n  " << (s.name.empty() ? s.provider : s.name + " (" + s.provider + ")");
+    if (!s.officer.empty()) out << " - officer " << s.officer;
+    out << '\n';
+    for (const rating& r : a.ratings) write_rating(out, r);
+    std::vector<const occurrence*> overdue;
+    std::vector<const occurrence*> due;
+    std::vector<const occurrence*> upcoming;
+    for (const occurrence& o : s.result.occurrences) {
+      if (o.status == occurrence_status::overdue) overdue.push_back(&o);
+      if (o.status == occurrence_status::due) due.push_back(&o);
+      if (o.status == occurrence_status::upcoming) upcoming.push_back(&o);
+    }
+    write_occurrences(out, "overdue", overdue);
+    write_occurrences(out, "due within 30 days", due);
+    write_occurrences(out, "next", upcoming);
+    for (const minimum_visits_check& m : s.result.minimum_visits) {
+      if (m.shortfall > 0) {
+        out << "    minimum visits: " << m.done_last_12_months << " of " << m.required
+            << " on-site visits in the last 12 months (" << m.rule << ")\n";
+      }
+    }
+    if (!s.result.unknown_facts.empty()) {
+      out << "    not scheduled for want of:";
+      for (const std::string& f : s.result.unknown_facts) out << ' ' << f;
+      out << '\n';
+    }
+    write_kpis(out, a.kpis);
+  }
+  std::vector<provider_schedule> schedules;
+  for (const provider_assessment& a : assessments) schedules.push_back(a.schedule);
+  const workload load = summarise_workload(schedules, window.from, window.to);
+  out << "\n  On-site visits by month:";
+  for (const month_load& m : load.months) {
+    out << ' ' << m.year << '-' << (m.month < 10 ? "0" : "") << m.month << ':' << m.visits;
+  }
+  if (load.overdue_before_window > 0) out << "; overdue from before: " << load.overdue_before_window;
+  out << '\n';
+}
+
+}  // namespace qaf::detail
