@@ -18,8 +18,8 @@ namespace {
 detail::bound_record bind_checked(const detail::pack_data& pack, const provider& record) {
   std::vector<diagnostic> problems;
   detail::diagnostics_sink sink("<record " + record.id + ">", problems);
-  detail::check_record(pack, record, [](std::string_view relative) { return std::string(relative); },
-                       sink);
+  detail::check_record(
+      pack, record, [](std::string_view relative) { return std::string(relative); }, sink);
   if (!problems.empty()) throw input_error(std::move(problems));
   std::vector<diagnostic> unused;
   std::optional<detail::bound_record> bound = detail::bind_record(pack.table, record, unused);

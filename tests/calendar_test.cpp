@@ -383,7 +383,6 @@ TEST(Calendar, WorkingCalendarIsSafeToShareBetweenThreads) {
 using qaf::testing::cli_result;
 using qaf::testing::run_cli;
 
-
 TEST(CalendarCli, AddWorkingDays) {
   const cli_result r = run_cli("calendar add-working-days 2024-12-24 1");
   EXPECT_EQ(r.status, 0);

@@ -36,7 +36,8 @@ inline cli_result run_cli(const std::string& arguments) {
                        ("qaf-cli-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
   std::filesystem::create_directories(scratch);
   const std::string command = std::string("'") + QAF_CLI_PATH + "' " + arguments + " >'" +
-                              (scratch / "out").string() + "' 2>'" + (scratch / "err").string() + "'";
+                              (scratch / "out").string() + "' 2>'" + (scratch / "err").string() +
+                              "'";
   const int raw = std::system(command.c_str());
   cli_result result;
   result.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;

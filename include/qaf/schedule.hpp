@@ -46,7 +46,7 @@ struct occurrence {
   occurrence_origin origin = occurrence_origin::schedule;
   std::string rule;  // the id of the schedule rule, trigger or follow-up
   source_ref source;
-  bool interpretation = false;  // the rule fills a gap in the source
+  bool interpretation = false;       // the rule fills a gap in the source
   std::optional<date> period_start;  // the period a return covers, where the rule knows it
   std::optional<date> period_end;
   std::string period_name;  // a published table's name for the period ("2020/21 period 3")

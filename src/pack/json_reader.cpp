@@ -32,8 +32,9 @@ class pointer_tracker {
         top.key = parsed.get<std::string>();
         if (std::find(top.keys.begin(), top.keys.end(), top.key) != top.keys.end()) {
           sink_.error("qaf.json.duplicate_key", pointer(),
-                      "the member '" + top.key + "' appears twice in one object; JSON keeps only "
-                      "the last, so remove or rename one");
+                      "the member '" + top.key +
+                          "' appears twice in one object; JSON keeps only "
+                          "the last, so remove or rename one");
         } else {
           top.keys.push_back(top.key);
         }
@@ -165,8 +166,9 @@ object_reader::object_reader(const json& value, std::string pointer, diagnostics
   if (value.is_object()) {
     object_ = &value;
   } else {
-    sink_.error("qaf.pack.type", pointer_,
-                "expected " + std::string(what) + ", found " + std::string(describe_json_type(value)));
+    sink_.error(
+        "qaf.pack.type", pointer_,
+        "expected " + std::string(what) + ", found " + std::string(describe_json_type(value)));
   }
 }
 
@@ -191,7 +193,8 @@ const json* object_reader::member(std::string_view key, presence p) {
   const auto it = object_->find(key);
   if (it == object_->end()) {
     if (p == presence::required) {
-      sink_.error("qaf.pack.missing", pointer_, "the member '" + std::string(key) + "' is required");
+      sink_.error("qaf.pack.missing", pointer_,
+                  "the member '" + std::string(key) + "' is required");
     }
     return nullptr;
   }
@@ -206,9 +209,9 @@ std::optional<T> typed(object_reader& reader, std::string_view key, presence p, 
   const json* value = reader.member(key, p);
   if (value == nullptr) return std::nullopt;
   if (!is_type(*value)) {
-    reader.sink().error("qaf.pack.type", reader.pointer_to(key),
-                        "expected " + std::string(expected) + ", found " +
-                            std::string(describe_json_type(*value)));
+    reader.sink().error(
+        "qaf.pack.type", reader.pointer_to(key),
+        "expected " + std::string(expected) + ", found " + std::string(describe_json_type(*value)));
     return std::nullopt;
   }
   return value->get<T>();
@@ -217,33 +220,37 @@ std::optional<T> typed(object_reader& reader, std::string_view key, presence p, 
 }  // namespace
 
 std::optional<std::string> object_reader::string(std::string_view key, presence p) {
-  return typed<std::string>(*this, key, p, [](const json& v) { return v.is_string(); }, "a string");
+  return typed<std::string>(
+      *this, key, p, [](const json& v) { return v.is_string(); }, "a string");
 }
 
 std::optional<bool> object_reader::boolean(std::string_view key, presence p) {
-  return typed<bool>(*this, key, p, [](const json& v) { return v.is_boolean(); },
-                     "true or false");
+  return typed<bool>(
+      *this, key, p, [](const json& v) { return v.is_boolean(); }, "true or false");
 }
 
 std::optional<double> object_reader::number(std::string_view key, presence p) {
-  return typed<double>(*this, key, p, [](const json& v) { return v.is_number(); }, "a number");
+  return typed<double>(
+      *this, key, p, [](const json& v) { return v.is_number(); }, "a number");
 }
 
 std::optional<std::int64_t> object_reader::integer(std::string_view key, presence p,
                                                    std::int64_t min, std::int64_t max) {
   const json* value = member(key, p);
   if (value == nullptr) return std::nullopt;
-  const std::string range = "a whole number from " + std::to_string(min) + " to " +
-                            (max == std::numeric_limits<std::int64_t>::max() ? std::string("up")
-                                                                             : std::to_string(max));
+  const std::string range =
+      "a whole number from " + std::to_string(min) + " to " +
+      (max == std::numeric_limits<std::int64_t>::max() ? std::string("up") : std::to_string(max));
   if (!value->is_number_integer()) {
     sink_.error("qaf.pack.type", pointer_to(key),
                 "expected " + range + ", found " + std::string(describe_json_type(*value)));
     return std::nullopt;
   }
-  if (value->is_number_unsigned() && value->get<std::uint64_t>() >
-                                         static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
-    sink_.error("qaf.pack.value", pointer_to(key), "expected " + range + ", found " + value->dump());
+  if (value->is_number_unsigned() &&
+      value->get<std::uint64_t>() >
+          static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
+    sink_.error("qaf.pack.value", pointer_to(key),
+                "expected " + range + ", found " + value->dump());
     return std::nullopt;
   }
   const auto number = value->get<std::int64_t>();

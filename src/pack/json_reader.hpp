@@ -22,7 +22,8 @@ std::string escape_pointer_token(std::string_view token);
 /// Collects diagnostics for one input file.
 class diagnostics_sink {
  public:
-  diagnostics_sink(std::string file, std::vector<diagnostic>& out) : file_(std::move(file)), out_(out) {}
+  diagnostics_sink(std::string file, std::vector<diagnostic>& out)
+      : file_(std::move(file)), out_(out) {}
   void error(std::string code, std::string pointer, std::string message);
   const std::string& file() const noexcept { return file_; }
   std::size_t count() const noexcept { return out_.size(); }
@@ -68,7 +69,8 @@ class object_reader {
   std::optional<double> number(std::string_view key, presence p = presence::required);
   std::optional<qaf::date> date(std::string_view key, presence p = presence::required);
   /// A string that must be one of `allowed`; reports qaf.pack.value listing them.
-  std::optional<std::string> one_of(std::string_view key, std::initializer_list<std::string_view> allowed,
+  std::optional<std::string> one_of(std::string_view key,
+                                    std::initializer_list<std::string_view> allowed,
                                     presence p = presence::required);
   /// The member as an array (nullptr when absent or not an array, reported).
   const nlohmann::json* array(std::string_view key, presence p = presence::optional);

@@ -35,7 +35,7 @@ struct step {
 
 /// A rule's condition: absent means the rule applies to every provider.
 struct when_clause {
-  std::string text;                    // as written, for explanations
+  std::string text;                   // as written, for explanations
   std::optional<condition> compiled;  // none when `text` is empty
 };
 
@@ -97,7 +97,12 @@ struct obligation {
   bool brings_forward = false;
 };
 
-enum class event_type { regulator_rating_changed, registered_manager_changed, concern_raised, return_missed };
+enum class event_type {
+  regulator_rating_changed,
+  registered_manager_changed,
+  concern_raised,
+  return_missed
+};
 
 struct event_match {
   std::string field;

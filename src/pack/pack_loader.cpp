@@ -9,9 +9,9 @@
 #include <utility>
 
 #include "bundled_packs.hpp"
+#include "facts/spelling.hpp"
 #include "pack/json_reader.hpp"
 #include "pack/pack_data.hpp"
-#include "facts/spelling.hpp"
 
 namespace qaf::detail {
 namespace {
@@ -105,7 +105,8 @@ class pack_loader {
       if (!is_kebab_id(*id)) {
         sink_.error("qaf.pack.value", top.pointer_to("id"),
                     "a pack id is lower-case letters and digits in words joined by '-', e.g. "
-                    "'bolton-children-2024'; found '" + *id + "'");
+                    "'bolton-children-2024'; found '" +
+                        *id + "'");
       }
       info.id = *id;
     }
@@ -210,7 +211,8 @@ class pack_loader {
     clause.text = *text;
     std::vector<diagnostic> found;
     clause.compiled = compile_condition(data_->table, *text, r.pointer_to(key), found);
-    for (diagnostic& d : found) sink_.error(std::move(d.code), std::move(d.pointer), std::move(d.message));
+    for (diagnostic& d : found)
+      sink_.error(std::move(d.code), std::move(d.pointer), std::move(d.message));
     return clause;
   }
 
@@ -220,7 +222,8 @@ class pack_loader {
     return resolve_activity(*code, r.pointer_to(key));
   }
 
-  std::optional<activity_index> resolve_activity(const std::string& code, const std::string& pointer) {
+  std::optional<activity_index> resolve_activity(const std::string& code,
+                                                 const std::string& pointer) {
     for (std::size_t i = 0; i < data_->activities.size(); ++i) {
       if (data_->activities[i].code == code) return static_cast<activity_index>(i);
     }
@@ -240,9 +243,12 @@ class pack_loader {
   std::optional<step> read_step(object_reader& r, const char* context) {
     step s;
     int given = 0;
-    if (auto m = r.integer("months", presence::optional, 1, 1200)) s.months = static_cast<int>(*m), ++given;
-    if (auto w = r.integer("weeks", presence::optional, 1, 5200)) s.weeks = static_cast<int>(*w), ++given;
-    if (auto d = r.integer("days", presence::optional, 1, 36500)) s.days = static_cast<int>(*d), ++given;
+    if (auto m = r.integer("months", presence::optional, 1, 1200))
+      s.months = static_cast<int>(*m), ++given;
+    if (auto w = r.integer("weeks", presence::optional, 1, 5200))
+      s.weeks = static_cast<int>(*w), ++given;
+    if (auto d = r.integer("days", presence::optional, 1, 36500))
+      s.days = static_cast<int>(*d), ++given;
     if (given == 1) return s;
     if (given == 0 && !r.has("months") && !r.has("weeks") && !r.has("days")) {
       sink_.error("qaf.pack.missing", r.pointer(),
@@ -286,8 +292,9 @@ class pack_loader {
       service_type t;
       t.id = r.string("id").value_or("");
       if (!t.id.empty() && !is_snake_name(t.id)) {
-        sink_.error("qaf.pack.value", r.pointer_to("id"),
-                    "a service type is lower snake case, e.g. 'childrens_home'; found '" + t.id + "'");
+        sink_.error(
+            "qaf.pack.value", r.pointer_to("id"),
+            "a service type is lower snake case, e.g. 'childrens_home'; found '" + t.id + "'");
       }
       t.title = r.string("title").value_or("");
       t.source = read_source(r);
@@ -324,7 +331,8 @@ class pack_loader {
     for (const service_type& t : data_->service_types) service_type_ids.push_back(t.id);
     std::vector<diagnostic> found;
     data_->table = build_fact_table(declared, pointers, service_type_ids, found);
-    for (diagnostic& d : found) sink_.error(std::move(d.code), std::move(d.pointer), std::move(d.message));
+    for (diagnostic& d : found)
+      sink_.error(std::move(d.code), std::move(d.pointer), std::move(d.message));
     data_->facts = public_declarations(data_->table);
   }
 
@@ -456,8 +464,8 @@ class pack_loader {
           entry.due = *due;
           if (!table.deadlines.empty() && entry.due <= table.deadlines.back().due) {
             sink_.error("qaf.pack.table_order", d.pointer_to("due"),
-                        "deadlines must be strictly increasing: " + entry.due.to_string() +
-                            " (" + entry.period + ") is not after " +
+                        "deadlines must be strictly increasing: " + entry.due.to_string() + " (" +
+                            entry.period + ") is not after " +
                             table.deadlines.back().due.to_string() + " (" +
                             table.deadlines.back().period + ")");
             continue;
@@ -532,7 +540,8 @@ class pack_loader {
       }
     } else if (*type == "monthly_by_day") {
       result.type = cadence_type::monthly_by_day;
-      result.day_of_month = static_cast<int>(c.integer("day", presence::required, 1, 31).value_or(1));
+      result.day_of_month =
+          static_cast<int>(c.integer("day", presence::required, 1, 31).value_or(1));
       if (auto roll = c.one_of("roll", {"none", "next_working_day"}, presence::optional)) {
         result.roll = *roll == "next_working_day" ? roll_rule::next_working_day : roll_rule::none;
       }
@@ -550,10 +559,12 @@ class pack_loader {
       }
     } else if (*type == "termly") {
       result.type = cadence_type::termly;
-      result.offset_days = static_cast<int>(c.integer("offset_days", presence::optional, -366, 366).value_or(0));
+      result.offset_days =
+          static_cast<int>(c.integer("offset_days", presence::optional, -366, 366).value_or(0));
     } else if (*type == "quarterly") {
       result.type = cadence_type::quarterly;
-      result.offset_days = static_cast<int>(c.integer("offset_days", presence::optional, -366, 366).value_or(0));
+      result.offset_days =
+          static_cast<int>(c.integer("offset_days", presence::optional, -366, 366).value_or(0));
       if (c.has("table")) result.table = resolve_table(c, "table");
     } else if (*type == "calendar") {
       result.type = cadence_type::calendar;
@@ -635,7 +646,8 @@ class pack_loader {
                   : *e == "concern_raised"             ? event_type::concern_raised
                                                        : event_type::return_missed;
       }
-      if (const json* match = r.member("match", presence::optional)) read_match(*match, r.pointer_to("match"), t);
+      if (const json* match = r.member("match", presence::optional))
+        read_match(*match, r.pointer_to("match"), t);
       t.when = read_when(r, "when");
       const json* list = r.array("obligations", presence::required);
       const std::string base = r.pointer_to("obligations");
@@ -672,8 +684,9 @@ class pack_loader {
 
   void read_match(const json& value, const std::string& pointer, trigger& t) {
     if (!value.is_object()) {
-      sink_.error("qaf.pack.type", pointer,
-                  "expected an object of event fields, found " + std::string(describe_json_type(value)));
+      sink_.error(
+          "qaf.pack.type", pointer,
+          "expected an object of event fields, found " + std::string(describe_json_type(value)));
       return;
     }
     for (const auto& [field, values] : value.items()) {
@@ -702,7 +715,8 @@ class pack_loader {
     for (std::size_t i = 0; i < m.values.size(); ++i) {
       if (std::find(ratings.begin(), ratings.end(), m.values[i]) == ratings.end()) {
         sink_.error("qaf.pack.value", index_pointer(pointer, i),
-                    "'" + m.values[i] + "' is not a regulator rating" + did_you_mean(closest_match(m.values[i], ratings)));
+                    "'" + m.values[i] + "' is not a regulator rating" +
+                        did_you_mean(closest_match(m.values[i], ratings)));
       }
     }
   }
@@ -739,9 +753,10 @@ class pack_loader {
         }
         if (auto a = resolve_activity(item.get<std::string>(), index_pointer(base, i))) {
           if (!data_->activities[*a].on_site) {
-            sink_.error("qaf.pack.value", index_pointer(base, i),
-                        "'" + item.get<std::string>() +
-                            "' is not an on-site activity, so it cannot count towards minimum visits");
+            sink_.error(
+                "qaf.pack.value", index_pointer(base, i),
+                "'" + item.get<std::string>() +
+                    "' is not an on-site activity, so it cannot count towards minimum visits");
           }
           m.activities.push_back(*a);
         }
@@ -833,7 +848,8 @@ class pack_loader {
         ok = true;
       } else if (value != nullptr) {
         sink_.error("qaf.pack.type", l.pointer_to("level"),
-                    "a level is a whole number or a name, found " + std::string(describe_json_type(*value)));
+                    "a level is a whole number or a name, found " +
+                        std::string(describe_json_type(*value)));
       }
       lv.label = l.string("label").value_or("");
       for_each_in(l, "interventions", presence::optional, [&](object_reader& iv) {
@@ -844,7 +860,8 @@ class pack_loader {
       });
       l.finish();
       if (!ok) continue;
-      if (std::any_of(s.levels.begin(), s.levels.end(), [&](const level& other) { return other.value == lv.value; })) {
+      if (std::any_of(s.levels.begin(), s.levels.end(),
+                      [&](const level& other) { return other.value == lv.value; })) {
         sink_.error("qaf.pack.duplicate_id", l.pointer_to("level"), "this level is listed twice");
         continue;
       }
@@ -852,7 +869,8 @@ class pack_loader {
     }
   }
 
-  std::optional<std::uint32_t> resolve_level(const scheme& s, const json& value, const std::string& pointer) {
+  std::optional<std::uint32_t> resolve_level(const scheme& s, const json& value,
+                                             const std::string& pointer) {
     std::vector<std::string> names;
     for (std::size_t i = 0; i < s.levels.size(); ++i) {
       const level_value& lv = s.levels[i].value;
@@ -862,8 +880,9 @@ class pack_loader {
            std::get<std::string>(lv) == value.get<std::string>())) {
         return static_cast<std::uint32_t>(i);
       }
-      names.push_back(std::holds_alternative<std::int64_t>(lv) ? std::to_string(std::get<std::int64_t>(lv))
-                                                              : std::get<std::string>(lv));
+      names.push_back(std::holds_alternative<std::int64_t>(lv)
+                          ? std::to_string(std::get<std::int64_t>(lv))
+                          : std::get<std::string>(lv));
     }
     std::string list;
     for (const std::string& n : names) list += (list.empty() ? "" : ", ") + n;
@@ -881,7 +900,7 @@ class pack_loader {
       k.meta = read_rule_meta(r, ids);
       k.title = r.string("title", presence::optional).value_or("");
       if (auto m = r.one_of("measure", {"count", "percentage", "evidence"})) {
-        k.measure = *m == "count" ? kpi_measure::count
+        k.measure = *m == "count"        ? kpi_measure::count
                     : *m == "percentage" ? kpi_measure::percentage
                                          : kpi_measure::evidence;
       }
@@ -901,7 +920,8 @@ class pack_loader {
       kpi_consequences& c = data_->consequences;
       c.not_met = r.one_of("not_met", {"none", "review_meeting", "default_notice"}).value_or("");
       c.not_met_after_review =
-          r.one_of("not_met_after_review", {"none", "review_meeting", "default_notice"}).value_or("");
+          r.one_of("not_met_after_review", {"none", "review_meeting", "default_notice"})
+              .value_or("");
       c.source = read_source(r);
       read_interpretation(r, c.interpretation, c.note);
       c.present = true;
@@ -1021,7 +1041,8 @@ pack_result load_pack(std::string_view id_or_path) {
     }
     result.diagnostics.push_back({"qaf.pack.not_found", std::string(id_or_path), "",
                                   "no bundled pack has this id and no file has this path; the "
-                                  "bundled packs are " + known});
+                                  "bundled packs are " +
+                                      known});
     return result;
   }
   std::ostringstream text;

@@ -6,10 +6,10 @@
 #include <cstdlib>
 #include <unordered_map>
 
+#include "facts/spelling.hpp"
 #include "pack/json_reader.hpp"
 #include "portfolio/portfolio_readers.hpp"
 #include "portfolio/record_check.hpp"
-#include "facts/spelling.hpp"
 
 namespace qaf::detail {
 namespace {
@@ -33,7 +33,9 @@ struct csv_rows {
     auto* rows = static_cast<csv_rows*>(self);
     rows->rows.back().emplace_back(text == nullptr ? "" : static_cast<const char*>(text), size);
   }
-  static void on_row(int /*terminator*/, void* self) { static_cast<csv_rows*>(self)->rows.emplace_back(); }
+  static void on_row(int /*terminator*/, void* self) {
+    static_cast<csv_rows*>(self)->rows.emplace_back();
+  }
 };
 
 std::string at(std::size_t row, std::size_t col) {
@@ -51,7 +53,8 @@ class csv_reader {
     std::vector<std::vector<std::string>>& rows = parsed.rows;
     while (!rows.empty() && rows.back().empty()) rows.pop_back();
     if (rows.empty()) {
-      sink_.error("qaf.portfolio.missing", at(1, 1), "the file is empty; expected a header row with an 'id' column");
+      sink_.error("qaf.portfolio.missing", at(1, 1),
+                  "the file is empty; expected a header row with an 'id' column");
       return std::nullopt;
     }
     read_header(rows.front());
@@ -71,7 +74,9 @@ class csv_reader {
       }
       provider record = read_row(cells, row_number);
       check_unique_id(record, at(row_number, id_column_ + 1), seen, sink_);
-      check_record(pack_, record, [&](std::string_view relative) { return locate(relative, row_number); }, sink_);
+      check_record(
+          pack_, record, [&](std::string_view relative) { return locate(relative, row_number); },
+          sink_);
       result.providers.push_back(std::move(record));
     }
     if (sink_.count() != errors_before) return std::nullopt;
@@ -86,8 +91,8 @@ class csv_reader {
     }
     const std::size_t used =
         csv_parse(&parser, text.data(), text.size(), csv_rows::on_field, csv_rows::on_row, &rows);
-    const bool parsed = used == text.size() &&
-                        csv_fini(&parser, csv_rows::on_field, csv_rows::on_row, &rows) == 0;
+    const bool parsed =
+        used == text.size() && csv_fini(&parser, csv_rows::on_field, csv_rows::on_row, &rows) == 0;
     if (!parsed) {
       const int error = csv_error(&parser);
       if (error == CSV_ENOMEM || error == CSV_ETOOBIG) {
@@ -111,7 +116,8 @@ class csv_reader {
         names.push_back(f.name);
       }
     }
-    for (const activity& a : pack_.activities) names.push_back(std::string(history_prefix) + a.code);
+    for (const activity& a : pack_.activities)
+      names.push_back(std::string(history_prefix) + a.code);
     names.emplace_back("id");
 
     bool has_id = false;
@@ -122,14 +128,16 @@ class csv_reader {
       for (std::size_t j = 0; j < i; ++j) {
         if (header[j] == c.name) {
           sink_.error("qaf.csv.duplicate_column", where,
-                      "the column '" + c.name + "' appears twice (first as column " + std::to_string(j + 1) + ")");
+                      "the column '" + c.name + "' appears twice (first as column " +
+                          std::to_string(j + 1) + ")");
         }
       }
       if (c.name == "id") {
         c.kind = column::role::id;
         has_id = true;
         id_column_ = i;
-      } else if (c.name.starts_with(history_prefix) && find_activity(c.name.substr(history_prefix.size()))) {
+      } else if (c.name.starts_with(history_prefix) &&
+                 find_activity(c.name.substr(history_prefix.size()))) {
         c.kind = column::role::history;
         c.activity = c.name.substr(history_prefix.size());
       } else if (const auto dot = c.name.find('.'); dot != std::string::npos) {
@@ -144,18 +152,21 @@ class csv_reader {
         unknown_column(c.name, where, names);
       } else if (c.fact->type == "object") {
         sink_.error("qaf.csv.unknown_column", where,
-                    "'" + c.name + "' holds several values; give one column a key, e.g. '" + c.name +
-                        '.' + (c.fact->keys.empty() ? std::string("key") : c.fact->keys.front()) + "'");
+                    "'" + c.name + "' holds several values; give one column a key, e.g. '" +
+                        c.name + '.' +
+                        (c.fact->keys.empty() ? std::string("key") : c.fact->keys.front()) + "'");
       }
       columns_.push_back(std::move(c));
     }
     if (!has_id) sink_.error("qaf.portfolio.missing", at(1, 1), "the header has no 'id' column");
   }
 
-  void unknown_column(const std::string& name, const std::string& where, const std::vector<std::string>& names) {
+  void unknown_column(const std::string& name, const std::string& where,
+                      const std::vector<std::string>& names) {
     sink_.error("qaf.csv.unknown_column", where,
                 "'" + name + "' is not a fact of pack " + pack_.info.id +
-                    ", an object fact's key (fact.key) or last_<ACTIVITY>" + did_you_mean(closest_match(name, names)));
+                    ", an object fact's key (fact.key) or last_<ACTIVITY>" +
+                    did_you_mean(closest_match(name, names)));
   }
 
   const fact_declaration* find_fact(std::string_view name) const {
@@ -191,7 +202,8 @@ class csv_reader {
           break;
         }
         case column::role::fact:
-          if (auto value = parse_cell(*c.fact, cell, where)) record.facts[c.fact->name] = std::move(*value);
+          if (auto value = parse_cell(*c.fact, cell, where))
+            record.facts[c.fact->name] = std::move(*value);
           break;
       }
     }
@@ -212,14 +224,16 @@ class csv_reader {
     if (fact.type == "boolean") {
       if (cell == "true") return fact_value(true);
       if (cell == "false") return fact_value(false);
-      sink_.error("qaf.fact.type", where, "'" + fact.name + "' is true or false; found '" + cell + "'");
+      sink_.error("qaf.fact.type", where,
+                  "'" + fact.name + "' is true or false; found '" + cell + "'");
       return std::nullopt;
     }
     if (fact.type == "integer") {
       std::int64_t n = 0;
       const auto [end, error] = std::from_chars(cell.data(), cell.data() + cell.size(), n);
       if (error == std::errc() && end == cell.data() + cell.size()) return fact_value(n);
-      sink_.error("qaf.fact.type", where, "'" + fact.name + "' is a whole number; found '" + cell + "'");
+      sink_.error("qaf.fact.type", where,
+                  "'" + fact.name + "' is a whole number; found '" + cell + "'");
       return std::nullopt;
     }
     if (fact.type == "number") {
@@ -245,9 +259,9 @@ class csv_reader {
     } else if (rest.starts_with("/facts/")) {
       rest.remove_prefix(7);
       const auto slash = rest.find('/');
-      column_name = slash == std::string_view::npos
-                        ? std::string(rest)
-                        : std::string(rest.substr(0, slash)) + '.' + std::string(rest.substr(slash + 1));
+      column_name = slash == std::string_view::npos ? std::string(rest)
+                                                    : std::string(rest.substr(0, slash)) + '.' +
+                                                          std::string(rest.substr(slash + 1));
     } else if (rest.starts_with("/history/")) {
       rest.remove_prefix(9);
       const auto index = static_cast<std::size_t>(std::atoi(std::string(rest).c_str()));

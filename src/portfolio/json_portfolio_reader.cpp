@@ -131,8 +131,9 @@ class portfolio_json_reader {
   bool read_document(od::document& doc, portfolio& result) {
     const od::json_type type = take(doc.type());
     if (type != od::json_type::object) {
-      sink_.error("qaf.portfolio.type", "",
-                  "expected an object {\"providers\": [...]}, found " + std::string(type_name(type)));
+      sink_.error(
+          "qaf.portfolio.type", "",
+          "expected an object {\"providers\": [...]}, found " + std::string(type_name(type)));
       return false;
     }
     od::object root = take(doc.get_object());
@@ -148,11 +149,13 @@ class portfolio_json_reader {
         read_providers(value, result);
       } else if (key == "$schema") {
       } else {
-        sink_.error("qaf.portfolio.unknown_member", "/" + escape_pointer_token(key),
-                    "unknown member '" + std::string(key) + "'; a portfolio is {\"providers\": [...]}");
+        sink_.error(
+            "qaf.portfolio.unknown_member", "/" + escape_pointer_token(key),
+            "unknown member '" + std::string(key) + "'; a portfolio is {\"providers\": [...]}");
       }
     }
-    if (!seen_providers) sink_.error("qaf.portfolio.missing", "", "the member 'providers' is required");
+    if (!seen_providers)
+      sink_.error("qaf.portfolio.missing", "", "the member 'providers' is required");
     return true;
   }
 
@@ -170,8 +173,9 @@ class portfolio_json_reader {
       provider record;
       if (read_record(record_value, pointer, record)) {
         check_unique_id(record, pointer + "/id", seen, sink_);
-        check_record(pack_, record, [&](std::string_view relative) { return pointer + std::string(relative); },
-                     sink_);
+        check_record(
+            pack_, record,
+            [&](std::string_view relative) { return pointer + std::string(relative); }, sink_);
         result.providers.push_back(std::move(record));
       }
     }
@@ -218,7 +222,8 @@ class portfolio_json_reader {
           read_past_rating(item, item_at, record);
         });
       } else {
-        unknown_member(pointer, key, "id, name, facts, history, events, returns, overrides, ratings");
+        unknown_member(pointer, key,
+                       "id, name, facts, history, events, returns, overrides, ratings");
       }
     }
     return true;
@@ -351,7 +356,8 @@ class portfolio_json_reader {
                     "unknown member '" + key + "'; a history entry is {\"activity\", \"date\"}");
       }
     }
-    if (!has_activity) sink_.error("qaf.portfolio.missing", pointer, "the member 'activity' is required");
+    if (!has_activity)
+      sink_.error("qaf.portfolio.missing", pointer, "the member 'activity' is required");
     if (!has_date) sink_.error("qaf.portfolio.missing", pointer, "the member 'date' is required");
     if (has_activity && on) {
       item.on = *on;
@@ -362,7 +368,8 @@ class portfolio_json_reader {
   std::optional<level_value> read_level(od::value& value, const std::string& pointer) {
     const od::json_type type = take(value.type());
     if (type == od::json_type::string) return level_value(std::string(take(value.get_string())));
-    if (type == od::json_type::number && take(value.get_number_type()) == od::number_type::signed_integer) {
+    if (type == od::json_type::number &&
+        take(value.get_number_type()) == od::number_type::signed_integer) {
       return level_value(take(value.get_int64()));
     }
     wrong_type(pointer, "a level: a whole number or a name", type);
@@ -395,9 +402,12 @@ class portfolio_json_reader {
         sink_.error("qaf.portfolio.unknown_member", at, "unknown member '" + key + "'");
       }
     }
-    for (const auto& [present, name] : {std::pair{has_scheme, "scheme"}, std::pair{has_level, "level"},
-                                        std::pair{has_date, "date"}}) {
-      if (!present) sink_.error("qaf.portfolio.missing", pointer, std::string("the member '") + name + "' is required");
+    for (const auto& [present, name] :
+         {std::pair{has_scheme, "scheme"}, std::pair{has_level, "level"},
+          std::pair{has_date, "date"}}) {
+      if (!present)
+        sink_.error("qaf.portfolio.missing", pointer,
+                    std::string("the member '") + name + "' is required");
     }
     return has_scheme && level && on;
   }
@@ -407,13 +417,15 @@ class portfolio_json_reader {
     std::optional<level_value> level;
     std::optional<date> on;
     bool has_reason = false;
-    const bool complete = read_scheme_level(
-        value, pointer, item.scheme, level, on,
-        [&](const std::string& key, od::value& member, const std::string& at) {
-          if (key == "reason") return has_reason = read_string(member, at, item.reason), true;
-          if (key == "officer") return read_string(member, at, item.officer), true;
-          return false;
-        });
+    const bool complete =
+        read_scheme_level(value, pointer, item.scheme, level, on,
+                          [&](const std::string& key, od::value& member, const std::string& at) {
+                            if (key == "reason")
+                              return has_reason = read_string(member, at, item.reason), true;
+                            if (key == "officer")
+                              return read_string(member, at, item.officer), true;
+                            return false;
+                          });
     if (complete && !has_reason) {
       sink_.error("qaf.portfolio.missing", pointer, "an override says why in 'reason'");
     }
@@ -428,8 +440,9 @@ class portfolio_json_reader {
     past_rating item;
     std::optional<level_value> level;
     std::optional<date> on;
-    if (read_scheme_level(value, pointer, item.scheme, level, on,
-                          [](const std::string&, od::value&, const std::string&) { return false; })) {
+    if (read_scheme_level(
+            value, pointer, item.scheme, level, on,
+            [](const std::string&, od::value&, const std::string&) { return false; })) {
       item.level = std::move(*level);
       item.on = *on;
       record.ratings.push_back(std::move(item));
@@ -466,7 +479,8 @@ class portfolio_json_reader {
   }
 
   void read_return(od::value& value, const std::string& pointer, provider& record) {
-    if (!expect_object(value, pointer, "a return object {\"period\", \"values\", \"explained\"}")) return;
+    if (!expect_object(value, pointer, "a return object {\"period\", \"values\", \"explained\"}"))
+      return;
     data_return item;
     std::optional<date> start;
     std::optional<date> end;
@@ -507,8 +521,9 @@ class portfolio_json_reader {
           if (read_string(id, id_at, text)) item.inaccurate.push_back(std::move(text));
         });
       } else {
-        sink_.error("qaf.portfolio.unknown_member", at,
-                    "unknown member '" + key + "'; a return has period, values, explained and inaccurate");
+        sink_.error(
+            "qaf.portfolio.unknown_member", at,
+            "unknown member '" + key + "'; a return has period, values, explained and inaccurate");
       }
     }
     if (start && end) {
@@ -544,11 +559,13 @@ class portfolio_json_reader {
             denominator = read_number(part_value, part_at);
           } else {
             sink_.error("qaf.portfolio.unknown_member", part_at,
-                        "unknown member '" + part_key + "'; a percentage is {\"numerator\", \"denominator\"}");
+                        "unknown member '" + part_key +
+                            "'; a percentage is {\"numerator\", \"denominator\"}");
           }
         }
         if (!numerator || !denominator) {
-          sink_.error("qaf.portfolio.missing", at, "a percentage has a numerator and a denominator");
+          sink_.error("qaf.portfolio.missing", at,
+                      "a percentage has a numerator and a denominator");
         } else if (*numerator < 0 || *denominator < 0) {
           sink_.error("qaf.portfolio.value", at, "a percentage's parts are never negative");
         } else {

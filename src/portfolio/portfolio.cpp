@@ -37,8 +37,8 @@ portfolio_result parse_portfolio_csv(const pack& rules, std::string_view text,
 std::vector<diagnostic> check_provider(const pack& rules, const provider& record) {
   std::vector<diagnostic> found;
   detail::diagnostics_sink sink("<record " + record.id + ">", found);
-  detail::check_record(rules.data(), record, [](std::string_view relative) { return std::string(relative); },
-                       sink);
+  detail::check_record(
+      rules.data(), record, [](std::string_view relative) { return std::string(relative); }, sink);
   return found;
 }
 

@@ -9,8 +9,8 @@
 namespace qaf::detail {
 namespace {
 
-constexpr std::string_view event_types[] = {"regulator_rating_changed", "registered_manager_changed",
-                                            "concern_raised", "return_missed"};
+constexpr std::string_view event_types[] = {
+    "regulator_rating_changed", "registered_manager_changed", "concern_raised", "return_missed"};
 
 void check_history(const pack_data& pack, const provider& record, const record_locator& locate,
                    diagnostics_sink& sink) {
@@ -19,7 +19,8 @@ void check_history(const pack_data& pack, const provider& record, const record_l
   for (std::size_t i = 0; i < record.history.size(); ++i) {
     const std::string& code = record.history[i].activity;
     if (std::find(codes.begin(), codes.end(), code) == codes.end()) {
-      sink.error("qaf.portfolio.unknown_activity", locate("/history/" + std::to_string(i) + "/activity"),
+      sink.error("qaf.portfolio.unknown_activity",
+                 locate("/history/" + std::to_string(i) + "/activity"),
                  "'" + code + "' is not an activity of pack " + pack.info.id +
                      did_you_mean(closest_match(code, codes)));
     }
@@ -35,8 +36,9 @@ void check_events(const provider& record, const record_locator& locate, diagnost
     const std::string at = "/events/" + std::to_string(i);
     if (std::find(types.begin(), types.end(), e.type) == types.end()) {
       sink.error("qaf.portfolio.event_type", locate(at + "/type"),
-                 "'" + e.type + "' is not an event type; expected one of regulator_rating_changed, "
-                 "registered_manager_changed, concern_raised, return_missed" +
+                 "'" + e.type +
+                     "' is not an event type; expected one of regulator_rating_changed, "
+                     "registered_manager_changed, concern_raised, return_missed" +
                      did_you_mean(closest_match(e.type, types)));
       continue;
     }
@@ -47,8 +49,10 @@ void check_events(const provider& record, const record_locator& locate, diagnost
                  "a regulator_rating_changed event says the new rating in 'to'");
     } else if (std::find(ratings.begin(), ratings.end(), to->second) == ratings.end()) {
       sink.error("qaf.fact.enum", locate(at + "/to"),
-                 "'" + to->second + "' is not a regulator rating; expected one of outstanding, "
-                 "good, requires_improvement, inadequate, not_rated" + did_you_mean(closest_match(to->second, ratings)));
+                 "'" + to->second +
+                     "' is not a regulator rating; expected one of outstanding, "
+                     "good, requires_improvement, inadequate, not_rated" +
+                     did_you_mean(closest_match(to->second, ratings)));
     }
   }
 }
@@ -58,7 +62,8 @@ void check_events(const provider& record, const record_locator& locate, diagnost
 void check_return_values(const pack_data& pack, const data_return& r, const std::string& at,
                          const record_locator& locate, diagnostics_sink& sink) {
   for (const auto& [id, value] : r.values) {
-    const std::string& kpi_id = id;  // a structured binding cannot be captured before C++20's P1091 in clang 14
+    const std::string& kpi_id =
+        id;  // a structured binding cannot be captured before C++20's P1091 in clang 14
     const auto k = std::find_if(pack.kpis.begin(), pack.kpis.end(),
                                 [&](const kpi& candidate) { return candidate.meta.id == kpi_id; });
     if (k == pack.kpis.end()) continue;  // reported as unknown_kpi
@@ -102,11 +107,12 @@ void check_returns(const pack_data& pack, const provider& record, const record_l
     for (std::size_t j = 0; j < i; ++j) {
       const data_return& earlier = record.returns[j];
       if (r.start <= earlier.end && earlier.start <= r.end) {
-        sink.error("qaf.portfolio.period_overlap", locate(at + "/period"),
-                   "the period " + r.start.to_string() + "/" + r.end.to_string() +
-                       (r.start == earlier.start && r.end == earlier.end ? " repeats" : " overlaps") +
-                       " the period of return " + std::to_string(j) + " (" +
-                       earlier.start.to_string() + "/" + earlier.end.to_string() + ")");
+        sink.error(
+            "qaf.portfolio.period_overlap", locate(at + "/period"),
+            "the period " + r.start.to_string() + "/" + r.end.to_string() +
+                (r.start == earlier.start && r.end == earlier.end ? " repeats" : " overlaps") +
+                " the period of return " + std::to_string(j) + " (" + earlier.start.to_string() +
+                "/" + earlier.end.to_string() + ")");
         break;
       }
     }
@@ -114,7 +120,8 @@ void check_returns(const pack_data& pack, const provider& record, const record_l
     for (const auto& [id, value] : r.values) {
       if (std::find(kpi_ids.begin(), kpi_ids.end(), id) == kpi_ids.end()) {
         sink.error("qaf.portfolio.unknown_kpi", locate(at + "/values/" + escape_pointer_token(id)),
-                   "'" + id + "' is not a KPI of pack " + pack.info.id + did_you_mean(closest_match(id, kpi_ids)));
+                   "'" + id + "' is not a KPI of pack " + pack.info.id +
+                       did_you_mean(closest_match(id, kpi_ids)));
       }
     }
     for (std::size_t k = 0; k < r.explained.size(); ++k) {
@@ -141,8 +148,9 @@ std::string level_name(const level_value& level) {
 }
 
 // An override or past rating must name a scheme of the pack and one of its levels.
-void check_scheme_level(const pack_data& pack, const std::string& scheme_id, const level_value& level,
-                        const std::string& at, const record_locator& locate, diagnostics_sink& sink) {
+void check_scheme_level(const pack_data& pack, const std::string& scheme_id,
+                        const level_value& level, const std::string& at,
+                        const record_locator& locate, diagnostics_sink& sink) {
   std::vector<std::string> ids;
   std::string listed;
   for (const scheme& s : pack.schemes) {
@@ -155,7 +163,8 @@ void check_scheme_level(const pack_data& pack, const std::string& scheme_id, con
       levels += (levels.empty() ? "" : ", ") + level_name(l.value);
     }
     sink.error("qaf.portfolio.unknown_level", locate(at + "/level"),
-               level_name(level) + " is not a level of scheme '" + scheme_id + "'; its levels are " + levels);
+               level_name(level) + " is not a level of scheme '" + scheme_id +
+                   "'; its levels are " + levels);
     return;
   }
   sink.error("qaf.portfolio.unknown_scheme", locate(at + "/scheme"),
@@ -185,7 +194,8 @@ void check_record(const pack_data& pack, const provider& record, const record_lo
   }
   std::vector<diagnostic> found;
   bind_record(pack.table, record, found);
-  for (diagnostic& d : found) sink.error(std::move(d.code), locate(d.pointer), std::move(d.message));
+  for (diagnostic& d : found)
+    sink.error(std::move(d.code), locate(d.pointer), std::move(d.message));
   check_history(pack, record, locate, sink);
   check_events(record, locate, sink);
   check_returns(pack, record, locate, sink);

@@ -10,7 +10,8 @@ namespace {
 
 // Occurrences of one activity under one heading, as a person reads them: "QMC-5 (return): 19,
 // 2024-04-30 to 2026-10-31" rather than nineteen lines.
-void write_occurrences(std::ostream& out, const char* heading, const std::vector<const occurrence*>& list) {
+void write_occurrences(std::ostream& out, const char* heading,
+                       const std::vector<const occurrence*>& list) {
   if (list.empty()) return;
   out << "    " << heading << ":\n";
   std::vector<std::vector<const occurrence*>> by_activity;
@@ -37,8 +38,9 @@ void write_occurrences(std::ostream& out, const char* heading, const std::vector
 void write_rating(std::ostream& out, const rating& r) {
   out << "    " << r.scheme << ": " << level_text(r.level) << " " << r.label;
   if (r.officer_override) {
-    out << "  (officer " << r.officer_override->officer << " set " << level_text(r.officer_override->level)
-        << " on " << r.officer_override->on << ": " << r.officer_override->reason << ")";
+    out << "  (officer " << r.officer_override->officer << " set "
+        << level_text(r.officer_override->level) << " on " << r.officer_override->on << ": "
+        << r.officer_override->reason << ")";
   }
   if (r.trend == rating_trend::escalated || r.trend == rating_trend::de_escalated) {
     out << "  [" << to_string(r.trend) << "]";
@@ -46,10 +48,11 @@ void write_rating(std::ostream& out, const rating& r) {
   if (r.review_due) out << "  [review due]";
   out << '\n';
   for (const rating_reason& why : r.reasons) {
-    out << "      because (" << level_text(why.level) << ") " << why.text << "  [" << why.source.section << "]\n";
+    out << "      because (" << level_text(why.level) << ") " << why.text << "  ["
+        << why.source.section << "]\n";
   }
   if (r.could_reach) {
-    out << "      could reach " << level_text(*r.could_reach) << ": unknown " ;
+    out << "      could reach " << level_text(*r.could_reach) << ": unknown ";
     for (std::size_t i = 0; i < r.unknown_facts.size(); ++i) {
       if (i == 4) {
         out << ", and " << r.unknown_facts.size() - 4 << " more";
@@ -63,9 +66,9 @@ void write_rating(std::ostream& out, const rating& r) {
 
 void write_kpis(std::ostream& out, const std::vector<kpi_result>& kpis) {
   if (kpis.empty()) return;
-  const auto latest = std::max_element(kpis.begin(), kpis.end(), [](const kpi_result& a, const kpi_result& b) {
-    return a.period_end < b.period_end;
-  });
+  const auto latest = std::max_element(
+      kpis.begin(), kpis.end(),
+      [](const kpi_result& a, const kpi_result& b) { return a.period_end < b.period_end; });
   std::map<kpi_status, int> counts;
   std::vector<const kpi_result*> consequences;
   for (const kpi_result& k : kpis) {
@@ -125,7 +128,8 @@ void write_assessment_text(std::ostream& out, const pack& rules, const schedule_
   for (const month_load& m : load.months) {
     out << ' ' << m.year << '-' << (m.month < 10 ? "0" : "") << m.month << ':' << m.visits;
   }
-  if (load.overdue_before_window > 0) out << "; overdue from before: " << load.overdue_before_window;
+  if (load.overdue_before_window > 0)
+    out << "; overdue from before: " << load.overdue_before_window;
   out << '\n';
 }
 

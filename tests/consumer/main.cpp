@@ -6,8 +6,8 @@
 
 int main() {
   if (std::strcmp(qaf::version(), QAF_VERSION_STRING) != 0) {
-    std::cerr << "version mismatch: library " << qaf::version() << ", header "
-              << QAF_VERSION_STRING << '\n';
+    std::cerr << "version mismatch: library " << qaf::version() << ", header " << QAF_VERSION_STRING
+              << '\n';
     return 1;
   }
   // 2024-12-24 is a Tuesday; Christmas Day and Boxing Day are bank holidays.

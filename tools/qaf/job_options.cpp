@@ -1,8 +1,8 @@
 #include "job_options.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
-#include <algorithm>
 #include <ostream>
 
 namespace qaf::cli {
@@ -32,10 +32,11 @@ std::optional<job> prepare_job(const invocation& call, const job_spec& spec) {
   job result;
   result.format = std::string(spec.formats.front());
   std::string format_list;
-  for (std::string_view f : spec.formats) format_list += (format_list.empty() ? "" : "|") + std::string(f);
+  for (std::string_view f : spec.formats)
+    format_list += (format_list.empty() ? "" : "|") + std::string(f);
   const std::string usage = name + " --pack P --portfolio F" +
-                            (spec.needs_window ? " --from D --to D" : "") + " [--as-of D] [--format " +
-                            format_list + "]";
+                            (spec.needs_window ? " --from D --to D" : "") +
+                            " [--as-of D] [--format " + format_list + "]";
 
   const std::pair<std::string_view, std::string*> valued[] = {
       {"--pack", &pack_name}, {"--portfolio", &portfolio_path}, {"--from", &from_text},
@@ -64,7 +65,8 @@ std::optional<job> prepare_job(const invocation& call, const job_spec& spec) {
     return std::nullopt;
   }
   if (std::find(spec.formats.begin(), spec.formats.end(), result.format) == spec.formats.end()) {
-    call.err << name << ": --format is one of " << format_list << ", not '" << result.format << "'\n";
+    call.err << name << ": --format is one of " << format_list << ", not '" << result.format
+             << "'\n";
     return std::nullopt;
   }
   const auto parse_date = [&](const std::string& text, const char* option) -> std::optional<date> {

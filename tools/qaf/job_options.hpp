@@ -16,7 +16,7 @@
 namespace qaf::cli {
 
 struct job_spec {
-  std::string command;                   // for messages: "schedule"
+  std::string command;                    // for messages: "schedule"
   std::vector<std::string_view> formats;  // accepted --format values; the first is the default
   bool needs_window = false;              // --from and --to are required
 };

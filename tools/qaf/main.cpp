@@ -20,11 +20,14 @@ struct command {
 };
 
 constexpr command commands[] = {
-    {"packs", "packs", "list the bundled rule packs: id, title, version, source", qaf::cli::run_packs},
+    {"packs", "packs", "list the bundled rule packs: id, title, version, source",
+     qaf::cli::run_packs},
     {"validate", "validate PACK [--portfolio F]",
      "check a pack (a bundled id or a file), and a portfolio against it", qaf::cli::run_validate},
-    {"schedule", "schedule --pack P --portfolio F --from D --to D [--as-of D] [--format json|csv|ics]",
-     "occurrences due in [from, to], overdue ones, minimum visits and workload", qaf::cli::run_schedule},
+    {"schedule",
+     "schedule --pack P --portfolio F --from D --to D [--as-of D] [--format json|csv|ics]",
+     "occurrences due in [from, to], overdue ones, minimum visits and workload",
+     qaf::cli::run_schedule},
     {"rate", "rate --pack P --portfolio F [--as-of D] [--format json|csv]",
      "every classification scheme (PQR, threshold, RAG) for every provider, with reasons",
      qaf::cli::run_rate},
