@@ -76,21 +76,6 @@ class pointer_tracker {
   std::vector<frame> frames_;
 };
 
-std::string line_and_column(std::string_view text, std::size_t byte) {
-  byte = std::min(byte, text.size());
-  std::size_t line = 1;
-  std::size_t column = 1;
-  for (std::size_t i = 0; i < byte; ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      ++column;  // count characters, not UTF-8 continuation bytes
-    }
-  }
-  return std::to_string(line) + ':' + std::to_string(column);
-}
-
 // nlohmann's messages start "[json.exception.parse_error.101] parse error at line 3, column 5: ";
 // the location is already in the pointer, so keep only the part after the last ": " prefix.
 std::string parse_error_reason(const json::parse_error& e) {
@@ -105,6 +90,21 @@ std::string parse_error_reason(const json::parse_error& e) {
 }
 
 }  // namespace
+
+std::string line_and_column(std::string_view text, std::size_t byte) {
+  byte = std::min(byte, text.size());
+  std::size_t line = 1;
+  std::size_t column = 1;
+  for (std::size_t i = 0; i < byte; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++column;  // count characters, not UTF-8 continuation bytes
+    }
+  }
+  return std::to_string(line) + ':' + std::to_string(column);
+}
 
 std::string escape_pointer_token(std::string_view token) {
   std::string result;

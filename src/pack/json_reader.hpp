@@ -34,6 +34,9 @@ class diagnostics_sink {
   std::vector<diagnostic>& out_;
 };
 
+/// "line:column" (both from 1, columns in characters) of a byte offset into `text`.
+std::string line_and_column(std::string_view text, std::size_t byte);
+
 /// Parses JSON text; on malformed text reports qaf.json.syntax at "line:column" and returns
 /// nullopt. Duplicate object keys, which JSON parsers silently resolve, are reported as
 /// qaf.json.duplicate_key at their pointer (the document is still returned).

@@ -22,22 +22,10 @@ struct syntax_failure {
   simdjson::error_code code;
 };
 
-std::string line_and_column(std::string_view text, const char* at) {
-  std::size_t offset = text.size();
-  if (at != nullptr && at >= text.data() && at <= text.data() + text.size()) {
-    offset = static_cast<std::size_t>(at - text.data());
-  }
-  std::size_t line = 1;
-  std::size_t column = 1;
-  for (std::size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      ++column;
-    }
-  }
-  return std::to_string(line) + ':' + std::to_string(column);
+// Where simdjson stopped, as line:column; the end of the text when it cannot say.
+std::string location_of(std::string_view text, const char* at) {
+  const bool inside = at != nullptr && at >= text.data() && at <= text.data() + text.size();
+  return line_and_column(text, inside ? static_cast<std::size_t>(at - text.data()) : text.size());
 }
 
 template <typename T>
@@ -109,7 +97,7 @@ class portfolio_json_reader {
     } catch (const syntax_failure& failure) {
       const char* at = nullptr;
       if (!iterating || doc.current_location().get(at)) at = nullptr;
-      sink_.error("qaf.json.syntax", at == nullptr ? "1:1" : line_and_column(text, at),
+      sink_.error("qaf.json.syntax", at == nullptr ? "1:1" : location_of(text, at),
                   "malformed JSON: " + std::string(simdjson::error_message(failure.code)));
       return std::nullopt;
     }
