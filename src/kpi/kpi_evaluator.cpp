@@ -285,7 +285,7 @@ class provider_kpis {
   void against_contract_year(const kpi& k, std::size_t i, kpi_result& r) const {
     if (!monitoring_start_) {
       r.status = kpi_status::no_baseline;
-      r.unknown_facts.push_back("monitoring_start");
+      r.unknown_facts.emplace_back("monitoring_start");
       r.note = "monitoring_start is unknown, so contract years cannot be placed";
       return;
     }
@@ -361,7 +361,7 @@ class provider_kpis {
       kpi_result r = blank(k, periods_.front().start, periods_.back().end);
       if (applies(k, r)) {
         r.status = kpi_status::no_data;
-        r.unknown_facts.push_back("monitoring_start");
+        r.unknown_facts.emplace_back("monitoring_start");
         r.note = "monitoring_start is unknown, so contract years cannot be placed";
       }
       results.push_back(std::move(r));

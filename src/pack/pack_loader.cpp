@@ -968,7 +968,7 @@ class pack_loader {
 
 }  // namespace
 
-std::shared_ptr<const pack_data> load_pack_data(std::string origin, std::string_view text,
+std::shared_ptr<const pack_data> load_pack_data(const std::string& origin, std::string_view text,
                                                 std::vector<diagnostic>& diagnostics) {
   diagnostics_sink sink(origin, diagnostics);
   pack_loader loader(origin, text, sink);

@@ -156,7 +156,7 @@ class portfolio_json_reader {
     std::unordered_map<std::string, std::string> seen;
     std::size_t index = 0;
     for (auto element : take(value.get_array())) {
-      od::value record_value = take(std::move(element));
+      od::value record_value = take(element);
       const std::string pointer = "/providers/" + std::to_string(index++);
       provider record;
       if (read_record(record_value, pointer, record)) {
@@ -226,7 +226,7 @@ class portfolio_json_reader {
     }
     std::size_t index = 0;
     for (auto element : take(value.get_array())) {
-      od::value item = take(std::move(element));
+      od::value item = take(element);
       read_item(item, pointer + '/' + std::to_string(index++));
     }
   }

@@ -147,30 +147,38 @@ std::string level_name(const level_value& level) {
                                                      : "'" + std::get<std::string>(level) + "'";
 }
 
+std::string comma_list(const std::vector<std::string>& items) {
+  std::string text;
+  for (const std::string& item : items) {
+    if (!text.empty()) text += ", ";
+    text += item;
+  }
+  return text;
+}
+
 // An override or past rating must name a scheme of the pack and one of its levels.
 void check_scheme_level(const pack_data& pack, const std::string& scheme_id,
                         const level_value& level, const std::string& at,
                         const record_locator& locate, diagnostics_sink& sink) {
-  std::vector<std::string> ids;
-  std::string listed;
-  for (const scheme& s : pack.schemes) {
-    ids.push_back(s.id);
-    listed += (listed.empty() ? "" : ", ") + s.id;
-    if (s.id != scheme_id) continue;
-    std::string levels;
-    for (const qaf::detail::level& l : s.levels) {
-      if (l.value == level) return;
-      levels += (levels.empty() ? "" : ", ") + level_name(l.value);
-    }
-    sink.error("qaf.portfolio.unknown_level", locate(at + "/level"),
-               level_name(level) + " is not a level of scheme '" + scheme_id +
-                   "'; its levels are " + levels);
+  const auto named = std::find_if(pack.schemes.begin(), pack.schemes.end(),
+                                  [&](const scheme& s) { return s.id == scheme_id; });
+  if (named == pack.schemes.end()) {
+    std::vector<std::string> ids;
+    for (const scheme& s : pack.schemes) ids.push_back(s.id);
+    sink.error("qaf.portfolio.unknown_scheme", locate(at + "/scheme"),
+               "'" + scheme_id + "' is not a classification scheme of pack " + pack.info.id +
+                   (ids.empty() ? std::string("; it has none") : "; it has " + comma_list(ids)) +
+                   did_you_mean(closest_match(scheme_id, ids)));
     return;
   }
-  sink.error("qaf.portfolio.unknown_scheme", locate(at + "/scheme"),
-             "'" + scheme_id + "' is not a classification scheme of pack " + pack.info.id +
-                 (ids.empty() ? std::string("; it has none") : "; it has " + listed) +
-                 did_you_mean(closest_match(scheme_id, ids)));
+  std::vector<std::string> levels;
+  for (const qaf::detail::level& l : named->levels) {
+    if (l.value == level) return;
+    levels.push_back(level_name(l.value));
+  }
+  sink.error("qaf.portfolio.unknown_level", locate(at + "/level"),
+             level_name(level) + " is not a level of scheme '" + scheme_id + "'; its levels are " +
+                 comma_list(levels));
 }
 
 void check_ratings(const pack_data& pack, const provider& record, const record_locator& locate,

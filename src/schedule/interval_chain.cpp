@@ -130,11 +130,13 @@ void run_interval_rule(schedule_context& ctx, const schedule_rule& rule) {
   });
   chain_start start;
   bool anchored = false;
-  for (auto it = before.rbegin(); it != before.rend(); ++it) {
-    const date next = add_step(it->on, rule.cadence.interval);
+  // Latest first. (An index loop: clang 14 cannot compile std::views::reverse over libstdc++ 12.)
+  for (std::size_t i = before.size(); i-- > 0;) {
+    const auto& done = before[i];
+    const date next = add_step(done.on, rule.cadence.interval);
     if (next < ctx.options.from) {
-      start.anchor = it->on;
-      start.activity = next_activity(spec, it->activity);
+      start.anchor = done.on;
+      start.activity = next_activity(spec, done.activity);
       start.first_due = next;
       anchored = true;
       break;

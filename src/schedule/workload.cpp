@@ -32,9 +32,10 @@ void count(std::vector<month_load>& months, int& overdue_before, const occurrenc
     return;
   }
   if (to < o.due || months.empty()) return;
-  const auto index = static_cast<std::size_t>((o.due.year() - months.front().year) * 12 +
-                                              (o.due.month() - months.front().month));
-  if (index >= months.size()) return;
+  const int offset =
+      (o.due.year() - months.front().year) * 12 + (o.due.month() - months.front().month);
+  if (offset < 0 || static_cast<std::size_t>(offset) >= months.size()) return;
+  const auto index = static_cast<std::size_t>(offset);
   ++months[index].visits;
   if (o.status != occurrence_status::done) ++months[index].outstanding;
 }
