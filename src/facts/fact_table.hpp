@@ -26,7 +26,8 @@ namespace qaf::detail {
 
 class fact_table {
  public:
-  /// A table with no facts at all (not even the core vocabulary): a placeholder to assign to.
+  /// A table with no facts at all (not even the core vocabulary), for a pack_data that the loader
+  /// assigns its real table to.
   fact_table() = default;
 
   /// The core vocabulary alone, with these service types; for tests, tools and fuzzing.
