@@ -8,7 +8,7 @@ today=$(date +%F)
 section() { printf '\n== %s\n' "$*"; }
 
 section "qaf $("$qaf" --version): bundled rule packs"
-"$qaf" packs | cut -f1,2,3 | column -t -s $'\t'
+"$qaf" packs | awk -F'\t' '{ printf "  %-28s %-8s %s\n", $1, $3, $2 }'
 
 section "Bolton children's services, as of $today (examples/portfolio.json)"
 "$qaf" assess --pack bolton-children-2024 --portfolio examples/portfolio.json --as-of "$today" --format text
