@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "pack/json_reader.hpp"
 #include "portfolio/portfolio_readers.hpp"
@@ -53,30 +54,13 @@ std::string_view type_name(od::json_type type) {
   return "a value";
 }
 
-// The member names met so far in one object: JSON allows a name twice, and a reader that kept the
-// last would silently lose the first.
-class member_names {
- public:
-  bool first_time(std::string_view key, const std::string& object_pointer, diagnostics_sink& sink) {
-    if (std::find(names_.begin(), names_.end(), key) == names_.end()) {
-      names_.emplace_back(key);
-      return true;
-    }
-    sink.error("qaf.json.duplicate_key", object_pointer + '/' + escape_pointer_token(key),
-               "the member '" + std::string(key) + "' appears twice in one object");
-    return false;
-  }
-
- private:
-  std::vector<std::string> names_;
-};
-
 class portfolio_json_reader {
  public:
   portfolio_json_reader(const pack_data& pack, diagnostics_sink& sink) : pack_(pack), sink_(sink) {}
 
   std::optional<portfolio> read(std::string_view text) {
     const std::size_t errors_before = sink_.count();
+
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
       sink_.error("qaf.json.syntax", "1:1", "the file is empty; expected {\"providers\": [...]}");
       return std::nullopt;
@@ -111,9 +95,42 @@ class portfolio_json_reader {
                 "expected " + std::string(expected) + ", found " + std::string(type_name(found)));
   }
 
-  void unknown_member(const std::string& pointer, std::string_view key, std::string_view allowed) {
-    sink_.error("qaf.portfolio.unknown_member", pointer + '/' + escape_pointer_token(key),
-                "unknown member '" + std::string(key) + "'; a record has " + std::string(allowed));
+  // The one loop over an object's members that every object of a portfolio goes through, so that
+  // each is checked the same way at every depth. `value` must be an object (else qaf.portfolio.type
+  // naming `what` and its `members`, and false). Each member is handed to
+  // on_member(key, value, pointer), which returns whether it knows the member; an unknown member
+  // is reported with the members the object may have. A name given twice is reported
+  // (qaf.json.duplicate_key) and its second value skipped: JSON allows it, and a reader that kept
+  // either would silently lose the other. The names are hashed, so a record with a hundred
+  // thousand members is read in linear time; the keys are views into the parser's string buffer,
+  // which lives as long as the document.
+  template <typename OnMember>
+  bool for_each_member(od::value& value, const std::string& pointer, std::string_view what,
+                       std::string_view members, OnMember on_member) {
+    const od::json_type type = take(value.type());
+    if (type != od::json_type::object) {
+      wrong_type(pointer, std::string(what) + (members.empty() ? "" : " ") + std::string(members),
+                 type);
+      return false;
+    }
+    std::unordered_set<std::string_view> seen;
+    for (auto field_result : take(value.get_object())) {
+      od::field field = take(std::move(field_result));
+      const std::string_view key = take(field.unescaped_key());
+      const std::string at = pointer + '/' + escape_pointer_token(key);
+      if (!seen.insert(key).second) {
+        sink_.error("qaf.json.duplicate_key", at,
+                    "the member '" + std::string(key) + "' appears twice in one object");
+        continue;
+      }
+      od::value member = field.value();
+      if (!on_member(key, member, at)) {
+        sink_.error("qaf.portfolio.unknown_member", at,
+                    "unknown member '" + std::string(key) + "'; " + std::string(what) + " has " +
+                        std::string(members));
+      }
+    }
+    return true;
   }
 
   bool read_document(od::document& doc, portfolio& result) {
@@ -124,104 +141,84 @@ class portfolio_json_reader {
           "expected an object {\"providers\": [...]}, found " + std::string(type_name(type)));
       return false;
     }
-    od::object root = take(doc.get_object());
+    od::value root = take(doc.get_value());
     bool seen_providers = false;
-    member_names seen;
-    for (auto field_result : root) {
-      od::field field = take(std::move(field_result));
-      const std::string_view key = take(field.unescaped_key());
-      if (!seen.first_time(key, "", sink_)) continue;
-      od::value value = field.value();
-      if (key == "providers") {
-        seen_providers = true;
-        read_providers(value, result);
-      } else if (key == "$schema") {
-      } else {
-        sink_.error(
-            "qaf.portfolio.unknown_member", "/" + escape_pointer_token(key),
-            "unknown member '" + std::string(key) + "'; a portfolio is {\"providers\": [...]}");
-      }
-    }
+    for_each_member(root, "", "a portfolio", "{\"providers\": [...]}",
+                    [&](std::string_view key, od::value& value, const std::string&) {
+                      if (key == "providers") {
+                        seen_providers = true;
+                        read_providers(value, result);
+                        return true;
+                      }
+                      return key == "$schema";
+                    });
     if (!seen_providers)
       sink_.error("qaf.portfolio.missing", "", "the member 'providers' is required");
     return true;
   }
 
   void read_providers(od::value& value, portfolio& result) {
-    const od::json_type type = take(value.type());
-    if (type != od::json_type::array) {
-      wrong_type("/providers", "an array of provider records", type);
-      return;
-    }
     std::unordered_map<std::string, std::string> seen;
-    std::size_t index = 0;
-    for (auto element : take(value.get_array())) {
-      od::value record_value = take(element);
-      const std::string pointer = "/providers/" + std::to_string(index++);
-      provider record;
-      if (read_record(record_value, pointer, record)) {
-        check_unique_id(record, pointer + "/id", seen, sink_);
-        check_record(
-            pack_, record,
-            [&](std::string_view relative) { return pointer + std::string(relative); }, sink_);
-        result.providers.push_back(std::move(record));
-      }
-    }
+    read_array(value, "/providers", "an array of provider records",
+               [&](od::value& record_value, const std::string& pointer) {
+                 provider record;
+                 if (read_record(record_value, pointer, record)) {
+                   check_unique_id(record, pointer + "/id", seen, sink_);
+                   check_record(
+                       pack_, record,
+                       [&](std::string_view relative) { return pointer + std::string(relative); },
+                       sink_);
+                   result.providers.push_back(std::move(record));
+                 }
+               });
   }
 
   bool read_record(od::value& value, const std::string& pointer, provider& record) {
-    const od::json_type type = take(value.type());
-    if (type != od::json_type::object) {
-      wrong_type(pointer, "a provider record object", type);
-      return false;
-    }
-    member_names seen;
-    for (auto field_result : take(value.get_object())) {
-      od::field field = take(std::move(field_result));
-      const std::string key(take(field.unescaped_key()));
-      if (!seen.first_time(key, pointer, sink_)) continue;
-      od::value member = field.value();
-      const std::string at = pointer + '/' + escape_pointer_token(key);
-      if (key == "id") {
-        read_string(member, at, record.id);
-      } else if (key == "name") {
-        std::string name;
-        if (read_string(member, at, name)) record.facts["name"] = std::move(name);
-      } else if (key == "facts") {
-        read_facts(member, at, record);
-      } else if (key == "history") {
-        read_array(member, at, [&](od::value& item, const std::string& item_at) {
-          read_history_item(item, item_at, record);
+    return for_each_member(
+        value, pointer, "a provider record",
+        "{\"id\", \"name\", \"facts\", \"history\", \"events\", \"returns\", \"overrides\", "
+        "\"ratings\"}",
+        [&](std::string_view key, od::value& member, const std::string& at) {
+          if (key == "id") {
+            read_string(member, at, record.id);
+          } else if (key == "name") {
+            std::string name;
+            if (read_string(member, at, name)) record.facts["name"] = std::move(name);
+          } else if (key == "facts") {
+            read_facts(member, at, record.facts);
+          } else if (key == "history") {
+            read_array(member, at, "an array", [&](od::value& item, const std::string& item_at) {
+              read_history_item(item, item_at, record);
+            });
+          } else if (key == "events") {
+            read_array(member, at, "an array", [&](od::value& item, const std::string& item_at) {
+              read_event(item, item_at, record);
+            });
+          } else if (key == "returns") {
+            read_array(member, at, "an array", [&](od::value& item, const std::string& item_at) {
+              read_return(item, item_at, record);
+            });
+          } else if (key == "overrides") {
+            read_array(member, at, "an array", [&](od::value& item, const std::string& item_at) {
+              read_override(item, item_at, record);
+            });
+          } else if (key == "ratings") {
+            read_array(member, at, "an array", [&](od::value& item, const std::string& item_at) {
+              read_past_rating(item, item_at, record);
+            });
+          } else {
+            return false;
+          }
+          return true;
         });
-      } else if (key == "events") {
-        read_array(member, at, [&](od::value& item, const std::string& item_at) {
-          read_event(item, item_at, record);
-        });
-      } else if (key == "returns") {
-        read_array(member, at, [&](od::value& item, const std::string& item_at) {
-          read_return(item, item_at, record);
-        });
-      } else if (key == "overrides") {
-        read_array(member, at, [&](od::value& item, const std::string& item_at) {
-          read_override(item, item_at, record);
-        });
-      } else if (key == "ratings") {
-        read_array(member, at, [&](od::value& item, const std::string& item_at) {
-          read_past_rating(item, item_at, record);
-        });
-      } else {
-        unknown_member(pointer, key,
-                       "id, name, facts, history, events, returns, overrides, ratings");
-      }
-    }
-    return true;
   }
 
   template <typename ReadItem>
-  void read_array(od::value& value, const std::string& pointer, ReadItem read_item) {
+  void read_array(od::value& value, const std::string& pointer, std::string_view what,
+                  ReadItem read_item) {
     const od::json_type type = take(value.type());
     if (type != od::json_type::array) {
-      wrong_type(pointer, "an array", type);
+      wrong_type(pointer, what, type);
       return;
     }
     std::size_t index = 0;
@@ -260,22 +257,15 @@ class portfolio_json_reader {
     return take(value.get_double());
   }
 
-  void read_facts(od::value& value, const std::string& pointer, provider& record) {
-    const od::json_type type = take(value.type());
-    if (type != od::json_type::object) {
-      wrong_type(pointer, "an object of facts", type);
-      return;
-    }
-    member_names seen;
-    for (auto field_result : take(value.get_object())) {
-      od::field field = take(std::move(field_result));
-      const std::string key(take(field.unescaped_key()));
-      if (!seen.first_time(key, pointer, sink_)) continue;
-      od::value member = field.value();
-      if (auto fact = read_fact(member, pointer + '/' + escape_pointer_token(key))) {
-        record.facts[key] = std::move(*fact);
-      }
-    }
+  void read_facts(od::value& value, const std::string& pointer,
+                  std::map<std::string, fact_value, std::less<>>& facts) {
+    for_each_member(value, pointer, "an object of facts", "",
+                    [&](std::string_view key, od::value& member, const std::string& at) {
+                      if (auto fact = read_fact(member, at)) {
+                        facts.insert_or_assign(std::string(key), std::move(*fact));
+                      }
+                      return true;
+                    });
   }
 
   std::optional<fact_value> read_fact(od::value& value, const std::string& pointer) {
@@ -298,15 +288,14 @@ class portfolio_json_reader {
       }
       case od::json_type::object: {
         fact_object object;
-        for (auto field_result : take(value.get_object())) {
-          od::field field = take(std::move(field_result));
-          const std::string key(take(field.unescaped_key()));
-          od::value member = field.value();
-          std::string text;
-          if (read_string(member, pointer + '/' + escape_pointer_token(key), text)) {
-            object[key] = std::move(text);
-          }
-        }
+        for_each_member(value, pointer, "an object of values", "",
+                        [&](std::string_view key, od::value& member, const std::string& at) {
+                          std::string text;
+                          if (read_string(member, at, text)) {
+                            object.insert_or_assign(std::string(key), std::move(text));
+                          }
+                          return true;
+                        });
         return object;
       }
       case od::json_type::array:
@@ -316,34 +305,25 @@ class portfolio_json_reader {
     return std::nullopt;
   }
 
-  bool expect_object(od::value& value, const std::string& pointer, std::string_view what) {
-    const od::json_type type = take(value.type());
-    if (type == od::json_type::object) return true;
-    wrong_type(pointer, what, type);
-    return false;
-  }
-
   void read_history_item(od::value& value, const std::string& pointer, provider& record) {
-    if (!expect_object(value, pointer, "an object {\"activity\", \"date\"}")) return;
     activity_record item;
     bool has_activity = false;
     bool has_date = false;
     std::optional<date> on;
-    for (auto field_result : take(value.get_object())) {
-      od::field field = take(std::move(field_result));
-      const std::string key(take(field.unescaped_key()));
-      od::value member = field.value();
-      const std::string at = pointer + '/' + escape_pointer_token(key);
-      if (key == "activity") {
-        has_activity = read_string(member, at, item.activity);
-      } else if (key == "date") {
-        has_date = true;
-        on = read_date_value(member, at);
-      } else {
-        sink_.error("qaf.portfolio.unknown_member", at,
-                    "unknown member '" + key + "'; a history entry is {\"activity\", \"date\"}");
-      }
-    }
+    const bool is_object =
+        for_each_member(value, pointer, "a history entry", "{\"activity\", \"date\"}",
+                        [&](std::string_view key, od::value& member, const std::string& at) {
+                          if (key == "activity") {
+                            has_activity = read_string(member, at, item.activity);
+                          } else if (key == "date") {
+                            has_date = true;
+                            on = read_date_value(member, at);
+                          } else {
+                            return false;
+                          }
+                          return true;
+                        });
+    if (!is_object) return;
     if (!has_activity)
       sink_.error("qaf.portfolio.missing", pointer, "the member 'activity' is required");
     if (!has_date) sink_.error("qaf.portfolio.missing", pointer, "the member 'date' is required");
@@ -367,29 +347,29 @@ class portfolio_json_reader {
   // Reads {"scheme", "level", "date", ...} members shared by overrides and past ratings; `other`
   // handles the remaining members and returns false for an unknown one.
   template <typename Other>
-  bool read_scheme_level(od::value& value, const std::string& pointer, std::string& scheme,
+  bool read_scheme_level(od::value& value, const std::string& pointer, std::string_view what,
+                         std::string_view members, std::string& scheme,
                          std::optional<level_value>& level, std::optional<date>& on, Other other) {
-    if (!expect_object(value, pointer, "an object {\"scheme\", \"level\", \"date\"}")) return false;
     bool has_scheme = false;
     bool has_level = false;
     bool has_date = false;
-    for (auto field_result : take(value.get_object())) {
-      od::field field = take(std::move(field_result));
-      const std::string key(take(field.unescaped_key()));
-      od::value member = field.value();
-      const std::string at = pointer + '/' + escape_pointer_token(key);
-      if (key == "scheme") {
-        has_scheme = read_string(member, at, scheme);
-      } else if (key == "level") {
-        has_level = true;
-        level = read_level(member, at);
-      } else if (key == "date") {
-        has_date = true;
-        on = read_date_value(member, at);
-      } else if (!other(key, member, at)) {
-        sink_.error("qaf.portfolio.unknown_member", at, "unknown member '" + key + "'");
-      }
-    }
+    const bool is_object =
+        for_each_member(value, pointer, what, members,
+                        [&](std::string_view key, od::value& member, const std::string& at) {
+                          if (key == "scheme") {
+                            has_scheme = read_string(member, at, scheme);
+                          } else if (key == "level") {
+                            has_level = true;
+                            level = read_level(member, at);
+                          } else if (key == "date") {
+                            has_date = true;
+                            on = read_date_value(member, at);
+                          } else {
+                            return other(key, member, at);
+                          }
+                          return true;
+                        });
+    if (!is_object) return false;
     for (const auto& [present, name] :
          {std::pair{has_scheme, "scheme"}, std::pair{has_level, "level"},
           std::pair{has_date, "date"}}) {
@@ -405,15 +385,14 @@ class portfolio_json_reader {
     std::optional<level_value> level;
     std::optional<date> on;
     bool has_reason = false;
-    const bool complete =
-        read_scheme_level(value, pointer, item.scheme, level, on,
-                          [&](const std::string& key, od::value& member, const std::string& at) {
-                            if (key == "reason")
-                              return has_reason = read_string(member, at, item.reason), true;
-                            if (key == "officer")
-                              return read_string(member, at, item.officer), true;
-                            return false;
-                          });
+    const bool complete = read_scheme_level(
+        value, pointer, "an override", "{\"scheme\", \"level\", \"date\", \"reason\", \"officer\"}",
+        item.scheme, level, on,
+        [&](std::string_view key, od::value& member, const std::string& at) {
+          if (key == "reason") return has_reason = read_string(member, at, item.reason), true;
+          if (key == "officer") return read_string(member, at, item.officer), true;
+          return false;
+        });
     if (complete && !has_reason) {
       sink_.error("qaf.portfolio.missing", pointer, "an override says why in 'reason'");
     }
@@ -428,9 +407,9 @@ class portfolio_json_reader {
     past_rating item;
     std::optional<level_value> level;
     std::optional<date> on;
-    if (read_scheme_level(
-            value, pointer, item.scheme, level, on,
-            [](const std::string&, od::value&, const std::string&) { return false; })) {
+    if (read_scheme_level(value, pointer, "a past rating", "{\"scheme\", \"level\", \"date\"}",
+                          item.scheme, level, on,
+                          [](std::string_view, od::value&, const std::string&) { return false; })) {
       item.level = std::move(*level);
       item.on = *on;
       record.ratings.push_back(std::move(item));
@@ -438,82 +417,83 @@ class portfolio_json_reader {
   }
 
   void read_event(od::value& value, const std::string& pointer, provider& record) {
-    if (!expect_object(value, pointer, "an event object {\"type\", \"date\", ...}")) return;
     event item;
     std::optional<date> on;
     bool has_type = false;
     bool has_date = false;
-    for (auto field_result : take(value.get_object())) {
-      od::field field = take(std::move(field_result));
-      const std::string key(take(field.unescaped_key()));
-      od::value member = field.value();
-      const std::string at = pointer + '/' + escape_pointer_token(key);
-      if (key == "type") {
-        has_type = read_string(member, at, item.type);
-      } else if (key == "date") {
-        has_date = true;
-        on = read_date_value(member, at);
-      } else {
-        std::string text;
-        if (read_string(member, at, text)) item.details[key] = std::move(text);
-      }
-    }
+
+    const bool is_object =
+        for_each_member(value, pointer, "an event", "{\"type\", \"date\", ...}",
+                        [&](std::string_view key, od::value& member, const std::string& at) {
+                          if (key == "type") {
+                            has_type = read_string(member, at, item.type);
+                          } else if (key == "date") {
+                            has_date = true;
+                            on = read_date_value(member, at);
+                          } else {
+                            std::string text;
+                            if (read_string(member, at, text))
+                              item.details.insert_or_assign(std::string(key), text);
+                          }
+                          return true;
+                        });
+    if (!is_object) return;
     if (!has_type) sink_.error("qaf.portfolio.missing", pointer, "the member 'type' is required");
     if (!has_date) sink_.error("qaf.portfolio.missing", pointer, "the member 'date' is required");
+
     if (has_type && on) {
       item.on = *on;
       record.events.push_back(std::move(item));
     }
   }
 
+  void read_period(od::value& value, const std::string& pointer, std::optional<date>& start,
+                   std::optional<date>& end) {
+    const bool is_object =
+        for_each_member(value, pointer, "a period", "{\"start\", \"end\"}",
+                        [&](std::string_view key, od::value& member, const std::string& at) {
+                          if (key == "start") {
+                            start = read_date_value(member, at);
+                          } else if (key == "end") {
+                            end = read_date_value(member, at);
+                          } else {
+                            return false;
+                          }
+                          return true;
+                        });
+    if (is_object && (!start || !end)) {
+      sink_.error("qaf.portfolio.missing", pointer, "a period has both 'start' and 'end' dates");
+    }
+  }
+
+  void read_kpi_list(od::value& value, const std::string& pointer, std::vector<std::string>& ids) {
+    read_array(value, pointer, "an array of KPI ids", [&](od::value& id, const std::string& id_at) {
+      std::string text;
+      if (read_string(id, id_at, text)) ids.push_back(std::move(text));
+    });
+  }
+
   void read_return(od::value& value, const std::string& pointer, provider& record) {
-    if (!expect_object(value, pointer, "a return object {\"period\", \"values\", \"explained\"}"))
-      return;
     data_return item;
     std::optional<date> start;
     std::optional<date> end;
-    for (auto field_result : take(value.get_object())) {
-      od::field field = take(std::move(field_result));
-      const std::string key(take(field.unescaped_key()));
-      od::value member = field.value();
-      const std::string at = pointer + '/' + escape_pointer_token(key);
-      if (key == "period") {
-        if (!expect_object(member, at, "an object {\"start\", \"end\"}")) continue;
-        for (auto period_field : take(member.get_object())) {
-          od::field pf = take(std::move(period_field));
-          const std::string pkey(take(pf.unescaped_key()));
-          od::value pvalue = pf.value();
-          const std::string pat = at + '/' + escape_pointer_token(pkey);
-          if (pkey == "start") {
-            start = read_date_value(pvalue, pat);
-          } else if (pkey == "end") {
-            end = read_date_value(pvalue, pat);
-          } else {
-            sink_.error("qaf.portfolio.unknown_member", pat,
-                        "unknown member '" + pkey + "'; a period is {\"start\", \"end\"}");
-          }
-        }
-        if (!start || !end) {
-          sink_.error("qaf.portfolio.missing", at, "a period has both 'start' and 'end' dates");
-        }
-      } else if (key == "values") {
-        read_kpi_values(member, at, item);
-      } else if (key == "explained") {
-        read_array(member, at, [&](od::value& id, const std::string& id_at) {
-          std::string text;
-          if (read_string(id, id_at, text)) item.explained.push_back(std::move(text));
-        });
-      } else if (key == "inaccurate") {
-        read_array(member, at, [&](od::value& id, const std::string& id_at) {
-          std::string text;
-          if (read_string(id, id_at, text)) item.inaccurate.push_back(std::move(text));
-        });
-      } else {
-        sink_.error(
-            "qaf.portfolio.unknown_member", at,
-            "unknown member '" + key + "'; a return has period, values, explained and inaccurate");
-      }
-    }
+    for_each_member(value, pointer, "a return",
+                    "{\"period\", \"values\", \"explained\", \"inaccurate\"}",
+                    [&](std::string_view key, od::value& member, const std::string& at) {
+                      if (key == "period") {
+                        read_period(member, at, start, end);
+                      } else if (key == "values") {
+                        read_kpi_values(member, at, item);
+                      } else if (key == "explained") {
+                        read_kpi_list(member, at, item.explained);
+                      } else if (key == "inaccurate") {
+                        read_kpi_list(member, at, item.inaccurate);
+                      } else {
+                        return false;
+                      }
+                      return true;
+                    });
+
     if (start && end) {
       item.start = *start;
       item.end = *end;
@@ -521,48 +501,47 @@ class portfolio_json_reader {
     }
   }
 
-  void read_kpi_values(od::value& value, const std::string& pointer, data_return& item) {
-    if (!expect_object(value, pointer, "an object of KPI values")) return;
-    for (auto field_result : take(value.get_object())) {
-      od::field field = take(std::move(field_result));
-      const std::string key(take(field.unescaped_key()));
-      od::value member = field.value();
-      const std::string at = pointer + '/' + escape_pointer_token(key);
-      const od::json_type type = take(member.type());
-      if (type == od::json_type::number) {
-        item.values[key] = take(member.get_double());
-      } else if (type == od::json_type::boolean) {
-        item.values[key] = take(member.get_bool());
-      } else if (type == od::json_type::object) {
-        std::optional<double> numerator;
-        std::optional<double> denominator;
-        for (auto part_result : take(member.get_object())) {
-          od::field part = take(std::move(part_result));
-          const std::string part_key(take(part.unescaped_key()));
-          od::value part_value = part.value();
-          const std::string part_at = at + '/' + escape_pointer_token(part_key);
-          if (part_key == "numerator") {
-            numerator = read_number(part_value, part_at);
-          } else if (part_key == "denominator") {
-            denominator = read_number(part_value, part_at);
-          } else {
-            sink_.error("qaf.portfolio.unknown_member", part_at,
-                        "unknown member '" + part_key +
-                            "'; a percentage is {\"numerator\", \"denominator\"}");
-          }
-        }
-        if (!numerator || !denominator) {
-          sink_.error("qaf.portfolio.missing", at,
-                      "a percentage has a numerator and a denominator");
-        } else if (*numerator < 0 || *denominator < 0) {
-          sink_.error("qaf.portfolio.value", at, "a percentage's parts are never negative");
-        } else {
-          item.values[key] = ratio{*numerator, *denominator};
-        }
-      } else {
-        wrong_type(at, "a number, {\"numerator\", \"denominator\"} or true/false", type);
-      }
+  void read_ratio(od::value& value, const std::string& pointer, const std::string& key,
+                  data_return& item) {
+    std::optional<double> numerator;
+    std::optional<double> denominator;
+    for_each_member(value, pointer, "a percentage", "{\"numerator\", \"denominator\"}",
+                    [&](std::string_view part, od::value& member, const std::string& at) {
+                      if (part == "numerator") {
+                        numerator = read_number(member, at);
+                      } else if (part == "denominator") {
+                        denominator = read_number(member, at);
+                      } else {
+                        return false;
+                      }
+                      return true;
+                    });
+    if (!numerator || !denominator) {
+      sink_.error("qaf.portfolio.missing", pointer,
+                  "a percentage has a numerator and a denominator");
+    } else if (*numerator < 0 || *denominator < 0) {
+      sink_.error("qaf.portfolio.value", pointer, "a percentage's parts are never negative");
+    } else {
+      item.values.insert_or_assign(key, ratio{*numerator, *denominator});
     }
+  }
+
+  void read_kpi_values(od::value& value, const std::string& pointer, data_return& item) {
+    for_each_member(value, pointer, "an object of KPI values", "",
+                    [&](std::string_view key, od::value& member, const std::string& at) {
+                      const od::json_type type = take(member.type());
+                      if (type == od::json_type::number) {
+                        item.values.insert_or_assign(std::string(key), take(member.get_double()));
+                      } else if (type == od::json_type::boolean) {
+                        item.values.insert_or_assign(std::string(key), take(member.get_bool()));
+                      } else if (type == od::json_type::object) {
+                        read_ratio(member, at, std::string(key), item);
+                      } else {
+                        wrong_type(at, "a number, {\"numerator\", \"denominator\"} or true/false",
+                                   type);
+                      }
+                      return true;
+                    });
   }
 
   const pack_data& pack_;
