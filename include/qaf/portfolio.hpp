@@ -41,19 +41,31 @@ using fact_object = std::map<std::string, std::string, std::less<>>;
 using fact_value =
     std::variant<std::nullptr_t, bool, std::int64_t, double, std::string, date, fact_object>;
 
-/// A completed QA activity: `activity` is a code the pack declares ("QMC-1").
+/// A completed QA activity: `activity` is a code the pack declares ("QMC-1"), done `on` a day.
+/// It may name the obligation it fulfils (DOMAIN.md section 2): the period of a return
+/// (`"period": "2024-04-01/2024-06-30"`, both ends given, start not after end) or the due date
+/// of a visit (`"due": "2024-07-13"`); otherwise the scheduler matches it to the earliest
+/// outstanding obligation.
 struct activity_record {
   std::string activity;
   date on;
+  std::optional<date> due = std::nullopt;
+  std::optional<date> period_start = std::nullopt;
+  std::optional<date> period_end = std::nullopt;
 };
 
 /// A dated event: `type` is one of the event types of DOMAIN.md section 4
-/// (regulator_rating_changed, registered_manager_changed, concern_raised, return_missed);
-/// `details` holds its other fields, e.g. {"to": "inadequate"}.
+/// (regulator_rating_changed, facts_changed, registered_manager_changed, concern_raised,
+/// return_missed); `details` holds its other text fields, e.g. {"from": "good", "to":
+/// "inadequate"} for a regulator_rating_changed. A facts_changed event carries the facts in force
+/// from its date in `facts` and, when known, those before it in `facts_before` (its `from`); both
+/// are checked as a record's facts are (declared, typed, within their enumerations).
 struct event {
   std::string type;
   date on;
   std::map<std::string, std::string, std::less<>> details;
+  std::map<std::string, fact_value, std::less<>> facts = {};
+  std::map<std::string, fact_value, std::less<>> facts_before = {};
 };
 
 /// A percentage measure's parts; a denominator of 0 makes the KPI not applicable.
@@ -99,7 +111,7 @@ struct past_rating {
 
 struct provider {
   std::string id;
-  std::map<std::string, fact_value, std::less<>> facts;
+  std::map<std::string, fact_value, std::less<>> facts = {};
   std::vector<activity_record> history;
   std::vector<event> events;
   std::vector<data_return> returns;
