@@ -19,12 +19,6 @@ void report(std::vector<diagnostic>& out, std::string_view code, std::string_vie
   out.push_back({std::string(code), {}, std::string(pointer), std::move(message)});
 }
 
-std::string format_number(double v) {
-  char buffer[64];
-  const auto result = std::to_chars(buffer, buffer + sizeof buffer, v);
-  return std::string(buffer, result.ptr);
-}
-
 // "a boolean (true)", "a string ('six')": what a value is, for messages.
 std::string describe(const fact_value& value) {
   return std::visit(
@@ -37,7 +31,7 @@ std::string describe(const fact_value& value) {
         } else if constexpr (std::is_same_v<T, std::int64_t>) {
           return "an integer (" + std::to_string(v) + ')';
         } else if constexpr (std::is_same_v<T, double>) {
-          return "a number (" + format_number(v) + ')';
+          return "a number (" + number_text(v) + ')';
         } else if constexpr (std::is_same_v<T, std::string>) {
           return "a string (" + single_quoted(v) + ')';
         } else if constexpr (std::is_same_v<T, date>) {

@@ -1,6 +1,7 @@
 #include "facts/message_text.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdint>
 
 namespace qaf::detail {
@@ -101,6 +102,12 @@ bool is_snake_case(std::string_view name) noexcept {
   return std::all_of(name.begin(), name.end(), [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
   });
+}
+
+std::string number_text(double v) {
+  char buffer[64];
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, v);
+  return std::string(buffer, result.ptr);
 }
 
 }  // namespace qaf::detail

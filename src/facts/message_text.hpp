@@ -31,6 +31,9 @@ std::size_t character_length(std::string_view text, std::size_t i) noexcept;
 /// The number of characters in `text`, counted as character_length steps.
 std::size_t character_count(std::string_view text) noexcept;
 
+/// A number as a person writes it, in the shortest form that reads back exactly ("2.5", "3").
+std::string number_text(double v);
+
 /// `'text'`, printable.
 std::string single_quoted(std::string_view text);
 

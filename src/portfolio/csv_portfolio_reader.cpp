@@ -1,27 +1,37 @@
 // Reads CSV portfolios (one provider a row) with libcsv, which handles RFC 4180 quoting; this file
-// maps columns to facts and history, and reports every problem at its row and column.
+// maps columns to facts and history, and reports every problem at its row and column. Cells are
+// converted as facts/fact_conversion.hpp describes. Every step is linear in the size of the file:
+// a header of hundreds of thousands of columns is read as fast as as many rows.
 #include <csv.h>
 
-#include <charconv>
+#include <simdjson.h>
+
 #include <cstdlib>
 #include <unordered_map>
+#include <unordered_set>
 
+#include "facts/fact_conversion.hpp"
 #include "facts/spelling.hpp"
 #include "pack/json_reader.hpp"
 #include "portfolio/portfolio_readers.hpp"
 #include "portfolio/record_check.hpp"
+#include "portfolio/text_encoding.hpp"
 
 namespace qaf::detail {
 namespace {
 
 constexpr std::string_view history_prefix = "last_";
 
+// Unknown columns past this many are reported without a "did you mean" suggestion: a suggestion
+// costs an edit distance against every name of the pack, and a header of 200,000 misspelt
+// columns is a wrong file, not 200,000 typos.
+constexpr std::size_t suggested_columns = 100;
+
 // What one header column holds.
 struct column {
-  enum class role { id, fact, object_key, history } kind = role::fact;
-  std::string name;  // the header text
-  const fact_declaration* fact = nullptr;
-  std::string key;       // object_key: the key within the object fact
+  enum class role { id, fact, history, ignored } kind = role::ignored;
+  std::string name;      // the header text
+  fact_column cell;      // fact: the fact (and key) its cells hold
   std::string activity;  // history: the activity code
 };
 
@@ -48,6 +58,7 @@ class csv_reader {
 
   std::optional<portfolio> read(std::string_view text) {
     const std::size_t errors_before = sink_.count();
+    text = without_byte_order_mark(text);
     csv_rows parsed;
     if (!split(text, parsed)) return std::nullopt;
     std::vector<std::vector<std::string>>& rows = parsed.rows;
@@ -55,6 +66,12 @@ class csv_reader {
     if (rows.empty()) {
       sink_.error("qaf.portfolio.missing", at(1, 1),
                   "the file is empty; expected a header row with an 'id' column");
+      return std::nullopt;
+    }
+    // Invalid UTF-8 is reported at every cell that holds it, and nothing else is read: the text
+    // would reach every message and output.
+    if (first_invalid_utf8(text)) {
+      report_invalid_cells(rows);
       return std::nullopt;
     }
     read_header(rows.front());
@@ -107,6 +124,18 @@ class csv_reader {
     return parsed;
   }
 
+  void report_invalid_cells(const std::vector<std::vector<std::string>>& rows) {
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+      for (std::size_t c = 0; c < rows[r].size(); ++c) {
+        const std::string& cell = rows[r][c];
+        if (!simdjson::validate_utf8(cell.data(), cell.size())) {
+          sink_.error("qaf.portfolio.encoding", at(r + 1, c + 1),
+                      "the cell is not valid UTF-8; save the file as UTF-8");
+        }
+      }
+    }
+  }
+
   void read_header(const std::vector<std::string>& header) {
     std::vector<std::string> names;
     for (const fact_declaration& f : pack_.facts) {
@@ -116,8 +145,10 @@ class csv_reader {
         names.push_back(f.name);
       }
     }
-    for (const activity& a : pack_.activities)
+    for (const activity& a : pack_.activities) {
       names.push_back(std::string(history_prefix) + a.code);
+      activities_.emplace(a.code);
+    }
     names.emplace_back("id");
 
     bool has_id = false;
@@ -125,88 +156,84 @@ class csv_reader {
       column c;
       c.name = header[i];
       const std::string where = at(1, i + 1);
-      for (std::size_t j = 0; j < i; ++j) {
-        if (header[j] == c.name) {
-          sink_.error("qaf.csv.duplicate_column", where,
-                      "the column '" + c.name + "' appears twice (first as column " +
-                          std::to_string(j + 1) + ")");
-        }
+      // Each later copy is reported once, against the first: never copy against copy.
+      if (const auto [first, inserted] = column_index_.emplace(c.name, i); !inserted) {
+        sink_.error("qaf.csv.duplicate_column", where,
+                    "the column '" + c.name + "' appears twice (first as column " +
+                        std::to_string(first->second + 1) + ")");
       }
       if (c.name == "id") {
         c.kind = column::role::id;
         has_id = true;
         id_column_ = i;
       } else if (c.name.starts_with(history_prefix) &&
-                 find_activity(c.name.substr(history_prefix.size()))) {
+                 activities_.contains(c.name.substr(history_prefix.size()))) {
         c.kind = column::role::history;
         c.activity = c.name.substr(history_prefix.size());
-      } else if (const auto dot = c.name.find('.'); dot != std::string::npos) {
-        c.kind = column::role::object_key;
-        c.fact = find_fact(c.name.substr(0, dot));
-        c.key = c.name.substr(dot + 1);
-        if (c.fact == nullptr || c.fact->type != "object" ||
-            std::find(c.fact->keys.begin(), c.fact->keys.end(), c.key) == c.fact->keys.end()) {
-          unknown_column(c.name, where, names);
-        }
-      } else if ((c.fact = find_fact(c.name)) == nullptr) {
-        unknown_column(c.name, where, names);
-      } else if (c.fact->type == "object") {
-        sink_.error("qaf.csv.unknown_column", where,
-                    "'" + c.name + "' holds several values; give one column a key, e.g. '" +
-                        c.name + '.' +
-                        (c.fact->keys.empty() ? std::string("key") : c.fact->keys.front()) + "'");
+
+      } else if (const auto cell = resolve(c.name, where, names)) {
+        c.kind = column::role::fact;
+        c.cell = *cell;
       }
       columns_.push_back(std::move(c));
     }
     if (!has_id) sink_.error("qaf.portfolio.missing", at(1, 1), "the header has no 'id' column");
   }
 
-  void unknown_column(const std::string& name, const std::string& where,
-                      const std::vector<std::string>& names) {
+  // A fact column: a fact's name, or an object fact's name and one of its keys.
+  std::optional<fact_column> resolve(const std::string& name, const std::string& where,
+                                     const std::vector<std::string>& names) {
+    const fact_table& table = pack_.table;
+    const auto dot = name.find('.');
+    const auto fact = table.find(std::string_view(name).substr(0, dot));
+    const bool is_object = fact && table.kind(*fact) == fact_kind::object;
+    if (dot == std::string::npos && fact && !is_object) return fact_column{*fact, std::nullopt};
+    if (dot == std::string::npos && is_object) {
+      const auto& keys = table.declaration(*fact).keys;
+      sink_.error("qaf.csv.unknown_column", where,
+                  "'" + name + "' holds several values; give one column a key, e.g. '" + name +
+                      '.' + (keys.empty() ? std::string("key") : keys.front()) + "'");
+      return std::nullopt;
+    }
+    if (is_object) {
+      if (const auto key = table.key_index(*fact, std::string_view(name).substr(dot + 1))) {
+        return fact_column{*fact, key};
+      }
+    }
+    const bool suggest = ++unknown_columns_ <= suggested_columns;
     sink_.error("qaf.csv.unknown_column", where,
                 "'" + name + "' is not a fact of pack " + pack_.info.id +
                     ", an object fact's key (fact.key) or last_<ACTIVITY>" +
-                    did_you_mean(closest_match(name, names)));
-  }
-
-  const fact_declaration* find_fact(std::string_view name) const {
-    for (const fact_declaration& f : pack_.facts) {
-      if (f.name == name) return &f;
-    }
-    return nullptr;
-  }
-
-  bool find_activity(std::string_view code) const {
-    return std::any_of(pack_.activities.begin(), pack_.activities.end(),
-                       [&](const activity& a) { return a.code == code; });
+                    (suggest ? did_you_mean(closest_match(name, names)) : std::string()));
+    return std::nullopt;
   }
 
   provider read_row(const std::vector<std::string>& cells, std::size_t row) {
     provider record;
+    std::vector<diagnostic> found;
+    row_history_.clear();
     for (std::size_t i = 0; i < cells.size(); ++i) {
       const column& c = columns_[i];
       const std::string& cell = cells[i];
       if (cell.empty()) continue;  // unknown
-      const std::string where = at(row, i + 1);
       switch (c.kind) {
         case column::role::id:
           record.id = cell;
           break;
         case column::role::history:
-          if (auto d = parse_cell_date(cell, where)) record.history.push_back({c.activity, *d});
+          if (auto d = parse_cell_date(cell, at(row, i + 1))) {
+            record.history.push_back({c.activity, *d});
+            row_history_.push_back(i);
+          }
           break;
-        case column::role::object_key: {
-          auto& value = record.facts[c.fact->name];
-          if (!std::holds_alternative<fact_object>(value)) value = fact_object{};
-          std::get<fact_object>(value)[c.key] = cell;
-          break;
-        }
         case column::role::fact:
-          if (auto value = parse_cell(*c.fact, cell, where))
-            record.facts[c.fact->name] = std::move(*value);
+          read_cell(pack_.table, c.cell, cell, record, at(row, i + 1), found);
+          break;
+        case column::role::ignored:
           break;
       }
     }
+    for (diagnostic& d : found) sink_.error(std::move(d.code), d.pointer, std::move(d.message));
     return record;
   }
 
@@ -215,39 +242,6 @@ class csv_reader {
     if (auto d = date::try_parse(cell, &why)) return d;
     sink_.error("qaf.date.invalid", where, why);
     return std::nullopt;
-  }
-
-  // A cell's text as the declared type; enumerations stay text and are checked with the record.
-  std::optional<fact_value> parse_cell(const fact_declaration& fact, const std::string& cell,
-                                       const std::string& where) {
-    if (fact.nullable && cell == "null") return fact_value(nullptr);
-    if (fact.type == "boolean") {
-      if (cell == "true") return fact_value(true);
-      if (cell == "false") return fact_value(false);
-      sink_.error("qaf.fact.type", where,
-                  "'" + fact.name + "' is true or false; found '" + cell + "'");
-      return std::nullopt;
-    }
-    if (fact.type == "integer") {
-      std::int64_t n = 0;
-      const auto [end, error] = std::from_chars(cell.data(), cell.data() + cell.size(), n);
-      if (error == std::errc() && end == cell.data() + cell.size()) return fact_value(n);
-      sink_.error("qaf.fact.type", where,
-                  "'" + fact.name + "' is a whole number; found '" + cell + "'");
-      return std::nullopt;
-    }
-    if (fact.type == "number") {
-      char* end = nullptr;
-      const double x = std::strtod(cell.c_str(), &end);
-      if (end == cell.c_str() + cell.size() && std::isfinite(x)) return fact_value(x);
-      sink_.error("qaf.fact.type", where, "'" + fact.name + "' is a number; found '" + cell + "'");
-      return std::nullopt;
-    }
-    if (fact.type == "date") {
-      if (auto d = parse_cell_date(cell, where)) return fact_value(*d);
-      return std::nullopt;
-    }
-    return fact_value(cell);
   }
 
   // Maps a record-relative pointer back to the cell it came from.
@@ -265,13 +259,10 @@ class csv_reader {
     } else if (rest.starts_with("/history/")) {
       rest.remove_prefix(9);
       const auto index = static_cast<std::size_t>(std::atoi(std::string(rest).c_str()));
-      std::size_t seen = 0;
-      for (std::size_t i = 0; i < columns_.size(); ++i) {
-        if (columns_[i].kind == column::role::history && seen++ == index) return at(row, i + 1);
-      }
+      if (index < row_history_.size()) return at(row, row_history_[index] + 1);
     }
-    for (std::size_t i = 0; i < columns_.size(); ++i) {
-      if (columns_[i].name == column_name) return at(row, i + 1);
+    if (const auto found = column_index_.find(column_name); found != column_index_.end()) {
+      return at(row, found->second + 1);
     }
     return at(row, 1);
   }
@@ -279,7 +270,11 @@ class csv_reader {
   const pack_data& pack_;
   diagnostics_sink& sink_;
   std::vector<column> columns_;
+  std::unordered_map<std::string, std::size_t> column_index_;  // a name's first column
+  std::unordered_set<std::string> activities_;
+  std::vector<std::size_t> row_history_;  // the column of each history entry of the last row
   std::size_t id_column_ = 0;
+  std::size_t unknown_columns_ = 0;
 };
 
 }  // namespace

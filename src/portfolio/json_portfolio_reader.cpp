@@ -4,12 +4,14 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "pack/json_reader.hpp"
 #include "portfolio/portfolio_readers.hpp"
 #include "portfolio/record_check.hpp"
+#include "portfolio/text_encoding.hpp"
 #include "qaf/pack.hpp"
 
 namespace qaf::detail {
@@ -23,10 +25,58 @@ struct syntax_failure {
   simdjson::error_code code;
 };
 
-// Where simdjson stopped, as line:column; the end of the text when it cannot say.
-std::string location_of(std::string_view text, const char* at) {
-  const bool inside = at != nullptr && at >= text.data() && at <= text.data() + text.size();
-  return line_and_column(text, inside ? static_cast<std::size_t>(at - text.data()) : text.size());
+// Where a text first breaks the JSON grammar, and why. simdjson finds most faults in its first,
+// structural pass, which knows no position, and its on-demand reader stops somewhere after the
+// fault; nlohmann's SAX parser (no document is built, no recursion) names the exact byte and the
+// token it expected. It is run only on text simdjson has rejected.
+struct syntax_fault {
+  std::size_t byte = 0;
+  std::string reason;
+};
+
+class fault_finder final : public nlohmann::json_sax<nlohmann::json> {
+ public:
+  std::optional<syntax_fault> fault;
+
+  bool null() override { return true; }
+  bool boolean(bool) override { return true; }
+  bool number_integer(number_integer_t) override { return true; }
+  bool number_unsigned(number_unsigned_t) override { return true; }
+  bool number_float(number_float_t, const string_t&) override { return true; }
+  bool string(string_t&) override { return true; }
+  bool binary(binary_t&) override { return true; }
+  bool start_object(std::size_t) override { return true; }
+  bool key(string_t&) override { return true; }
+  bool end_object() override { return true; }
+  bool start_array(std::size_t) override { return true; }
+  bool end_array() override { return true; }
+  bool parse_error(std::size_t position, const std::string& last_token,
+                   const nlohmann::detail::exception& error) override {
+    // "[json.exception.parse_error.101] parse error at line 1, column 9: syntax error while
+    // parsing value - unexpected ']'": keep what follows the location.
+    std::string_view what = error.what();
+    if (const auto tag = what.find("] "); what.starts_with('[') && tag != std::string_view::npos) {
+      what.remove_prefix(tag + 2);
+    }
+    constexpr std::string_view marker = "syntax error while parsing ";
+    if (const auto at = what.find(marker); at != std::string_view::npos) {
+      what.remove_prefix(at + marker.size());
+    } else if (const auto colon = what.rfind(": "); colon != std::string_view::npos) {
+      what.remove_prefix(colon + 2);
+    }
+    // The parser stops after the token it could not use: point at the last byte read, or at the
+    // start of a number too large for a double (out_of_range 406), which is the whole token.
+    std::size_t byte = position == 0 ? 0 : position - 1;
+    if (error.id == 406 && last_token.size() <= position) byte = position - last_token.size();
+    fault = syntax_fault{byte, std::string(what)};
+    return false;
+  }
+};
+
+std::optional<syntax_fault> find_syntax_fault(std::string_view text) {
+  fault_finder finder;
+  nlohmann::json::sax_parse(text.begin(), text.end(), &finder);
+  return finder.fault;
 }
 
 template <typename T>
@@ -60,7 +110,12 @@ class portfolio_json_reader {
 
   std::optional<portfolio> read(std::string_view text) {
     const std::size_t errors_before = sink_.count();
-
+    text = without_byte_order_mark(text);
+    if (const auto bad = first_invalid_utf8(text)) {
+      sink_.error("qaf.portfolio.encoding", line_and_column(text, *bad),
+                  "the text is not valid UTF-8 here; save the file as UTF-8");
+      return std::nullopt;
+    }
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
       sink_.error("qaf.json.syntax", "1:1", "the file is empty; expected {\"providers\": [...]}");
       return std::nullopt;
@@ -79,10 +134,9 @@ class portfolio_json_reader {
         if (!doc.current_location().get(rest)) throw syntax_failure{simdjson::TRAILING_CONTENT};
       }
     } catch (const syntax_failure& failure) {
-      const char* at = nullptr;
-      if (!iterating || doc.current_location().get(at)) at = nullptr;
-      sink_.error("qaf.json.syntax", at == nullptr ? "1:1" : location_of(text, at),
-                  "malformed JSON: " + std::string(simdjson::error_message(failure.code)));
+      // What was reported before the fault was read from text that is not JSON: drop it.
+      sink_.all().resize(errors_before);
+      report_syntax(text, padded, failure.code, iterating ? &doc : nullptr);
       return std::nullopt;
     }
     if (sink_.count() != errors_before) return std::nullopt;
@@ -90,6 +144,27 @@ class portfolio_json_reader {
   }
 
  private:
+  // Reports malformed text at the fault: where nlohmann finds it, else (text it accepts but
+  // simdjson cannot read) where simdjson stopped, counted in `text` (simdjson reads a padded
+  // copy).
+  void report_syntax(std::string_view text, const simdjson::padded_string& padded,
+                     simdjson::error_code code, od::document* doc) {
+    if (const auto fault = find_syntax_fault(text)) {
+      sink_.error("qaf.json.syntax", line_and_column(text, fault->byte),
+                  "malformed JSON: " + fault->reason);
+      return;
+    }
+
+    const char* at = nullptr;
+    std::string where = "1:1";
+    if (doc != nullptr && !doc->current_location().get(at) && at >= padded.data() &&
+        at <= padded.data() + text.size()) {
+      where = line_and_column(text, static_cast<std::size_t>(at - padded.data()));
+    }
+    sink_.error("qaf.json.syntax", where,
+                "malformed JSON: " + std::string(simdjson::error_message(code)));
+  }
+
   void wrong_type(const std::string& pointer, std::string_view expected, od::json_type found) {
     sink_.error("qaf.portfolio.type", pointer,
                 "expected " + std::string(expected) + ", found " + std::string(type_name(found)));
@@ -310,19 +385,23 @@ class portfolio_json_reader {
     bool has_activity = false;
     bool has_date = false;
     std::optional<date> on;
-    const bool is_object =
-        for_each_member(value, pointer, "a history entry", "{\"activity\", \"date\"}",
-                        [&](std::string_view key, od::value& member, const std::string& at) {
-                          if (key == "activity") {
-                            has_activity = read_string(member, at, item.activity);
-                          } else if (key == "date") {
-                            has_date = true;
-                            on = read_date_value(member, at);
-                          } else {
-                            return false;
-                          }
-                          return true;
-                        });
+    const bool is_object = for_each_member(
+        value, pointer, "a history entry", "{\"activity\", \"date\", \"period\", \"due\"}",
+        [&](std::string_view key, od::value& member, const std::string& at) {
+          if (key == "activity") {
+            has_activity = read_string(member, at, item.activity);
+          } else if (key == "date") {
+            has_date = true;
+            on = read_date_value(member, at);
+          } else if (key == "due") {
+            item.due = read_date_value(member, at);
+          } else if (key == "period") {
+            read_interval(member, at, item.period_start, item.period_end);
+          } else {
+            return false;
+          }
+          return true;
+        });
     if (!is_object) return;
     if (!has_activity)
       sink_.error("qaf.portfolio.missing", pointer, "the member 'activity' is required");
@@ -331,6 +410,30 @@ class portfolio_json_reader {
       item.on = *on;
       record.history.push_back(std::move(item));
     }
+  }
+
+  // An ISO 8601 interval of two dates, "2024-04-01/2024-06-30"; an end before the start is
+  // reported by the record check, with the record.
+  void read_interval(od::value& value, const std::string& pointer, std::optional<date>& start,
+                     std::optional<date>& end) {
+    std::string text;
+    if (!read_string(value, pointer, text)) return;
+    const auto slash = text.find('/');
+    std::string why;
+    std::optional<date> first;
+    std::optional<date> last;
+    if (slash != std::string::npos) {
+      first = date::try_parse(text.substr(0, slash), &why);
+      if (first) last = date::try_parse(text.substr(slash + 1), &why);
+    }
+    if (!first || !last) {
+      sink_.error("qaf.date.invalid", pointer,
+                  "a period is two dates YYYY-MM-DD/YYYY-MM-DD" +
+                      (why.empty() ? std::string() : ": " + why));
+      return;
+    }
+    start = first;
+    end = last;
   }
 
   std::optional<level_value> read_level(od::value& value, const std::string& pointer) {
@@ -421,26 +524,37 @@ class portfolio_json_reader {
     std::optional<date> on;
     bool has_type = false;
     bool has_date = false;
-
-    const bool is_object =
-        for_each_member(value, pointer, "an event", "{\"type\", \"date\", ...}",
-                        [&](std::string_view key, od::value& member, const std::string& at) {
-                          if (key == "type") {
-                            has_type = read_string(member, at, item.type);
-                          } else if (key == "date") {
-                            has_date = true;
-                            on = read_date_value(member, at);
-                          } else {
-                            std::string text;
-                            if (read_string(member, at, text))
-                              item.details.insert_or_assign(std::string(key), text);
-                          }
-                          return true;
-                        });
+    bool from_object = false;
+    const bool is_object = for_each_member(
+        value, pointer, "an event", "{\"type\", \"date\", ...}",
+        [&](std::string_view key, od::value& member, const std::string& at) {
+          if (key == "type") {
+            has_type = read_string(member, at, item.type);
+          } else if (key == "date") {
+            has_date = true;
+            on = read_date_value(member, at);
+          } else if (key == "facts") {
+            read_facts(member, at, item.facts);
+          } else if (key == "from" && take(member.type()) == od::json_type::object) {
+            // facts_changed's earlier facts; a rating change's `from` is a rating, a string. The
+            // type may come after it, so the record check matches the two.
+            read_facts(member, at, item.facts_before);
+            from_object = true;
+          } else {
+            // Other members are text the pack's triggers may match on ("to": "inadequate").
+            std::string text;
+            if (read_string(member, at, text))
+              item.details.insert_or_assign(std::string(key), text);
+          }
+          return true;
+        });
     if (!is_object) return;
     if (!has_type) sink_.error("qaf.portfolio.missing", pointer, "the member 'type' is required");
     if (!has_date) sink_.error("qaf.portfolio.missing", pointer, "the member 'date' is required");
-
+    if (from_object && item.facts_before.empty() && item.type != "facts_changed") {
+      // `"from": {}` leaves nothing for the record check to see.
+      wrong_type(pointer + "/from", "a regulator rating", od::json_type::object);
+    }
     if (has_type && on) {
       item.on = *on;
       record.events.push_back(std::move(item));
@@ -477,23 +591,28 @@ class portfolio_json_reader {
     data_return item;
     std::optional<date> start;
     std::optional<date> end;
-    for_each_member(value, pointer, "a return",
-                    "{\"period\", \"values\", \"explained\", \"inaccurate\"}",
-                    [&](std::string_view key, od::value& member, const std::string& at) {
-                      if (key == "period") {
-                        read_period(member, at, start, end);
-                      } else if (key == "values") {
-                        read_kpi_values(member, at, item);
-                      } else if (key == "explained") {
-                        read_kpi_list(member, at, item.explained);
-                      } else if (key == "inaccurate") {
-                        read_kpi_list(member, at, item.inaccurate);
-                      } else {
-                        return false;
-                      }
-                      return true;
-                    });
-
+    bool has_period = false;
+    const bool is_object = for_each_member(
+        value, pointer, "a return", "{\"period\", \"values\", \"explained\", \"inaccurate\"}",
+        [&](std::string_view key, od::value& member, const std::string& at) {
+          if (key == "period") {
+            has_period = true;
+            read_period(member, at, start, end);
+          } else if (key == "values") {
+            read_kpi_values(member, at, item);
+          } else if (key == "explained") {
+            read_kpi_list(member, at, item.explained);
+          } else if (key == "inaccurate") {
+            read_kpi_list(member, at, item.inaccurate);
+          } else {
+            return false;
+          }
+          return true;
+        });
+    if (is_object && !has_period) {
+      // A return for no period could fulfil nothing and would be compared with nothing.
+      sink_.error("qaf.portfolio.missing", pointer, "the member 'period' is required");
+    }
     if (start && end) {
       item.start = *start;
       item.end = *end;

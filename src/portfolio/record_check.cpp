@@ -1,36 +1,83 @@
 #include "portfolio/record_check.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <map>
 #include <vector>
 
 #include "facts/bound_record.hpp"
+#include "facts/message_text.hpp"
 #include "facts/spelling.hpp"
 
 namespace qaf::detail {
 namespace {
 
-constexpr std::string_view event_types[] = {
-    "regulator_rating_changed", "registered_manager_changed", "concern_raised", "return_missed"};
+constexpr std::string_view event_types[] = {"regulator_rating_changed", "facts_changed",
+                                            "registered_manager_changed", "concern_raised",
+                                            "return_missed"};
 
 void check_history(const pack_data& pack, const provider& record, const record_locator& locate,
                    diagnostics_sink& sink) {
   std::vector<std::string> codes;
   for (const activity& a : pack.activities) codes.push_back(a.code);
   for (std::size_t i = 0; i < record.history.size(); ++i) {
-    const std::string& code = record.history[i].activity;
-    if (std::find(codes.begin(), codes.end(), code) == codes.end()) {
-      sink.error("qaf.portfolio.unknown_activity",
-                 locate("/history/" + std::to_string(i) + "/activity"),
-                 "'" + code + "' is not an activity of pack " + pack.info.id +
-                     did_you_mean(closest_match(code, codes)));
+    const activity_record& item = record.history[i];
+    const std::string at = "/history/" + std::to_string(i);
+    if (std::find(codes.begin(), codes.end(), item.activity) == codes.end()) {
+      sink.error("qaf.portfolio.unknown_activity", locate(at + "/activity"),
+                 "'" + item.activity + "' is not an activity of pack " + pack.info.id +
+                     did_you_mean(closest_match(item.activity, codes)));
+    }
+    // The period a record names is the obligation it fulfils: half a period names none.
+    if (item.period_start.has_value() != item.period_end.has_value()) {
+      sink.error("qaf.portfolio.missing", locate(at + "/period"),
+                 "a period has both a start and an end: YYYY-MM-DD/YYYY-MM-DD");
+    } else if (item.period_start && *item.period_end < *item.period_start) {
+      sink.error("qaf.portfolio.period", locate(at + "/period"),
+                 "the period ends (" + item.period_end->to_string() + ") before it starts (" +
+                     item.period_start->to_string() + ")");
     }
   }
 }
 
-void check_events(const provider& record, const record_locator& locate, diagnostics_sink& sink) {
+// The facts of a facts_changed event are checked exactly as a record's facts are, with the
+// record's id (a change of facts.id is an error there as here); bind_record reports at
+// "/facts/<name>", which is moved under the event's member.
+void check_event_facts(const pack_data& pack, const provider& record,
+                       const std::map<std::string, fact_value, std::less<>>& facts,
+                       const std::string& at, const record_locator& locate,
+                       diagnostics_sink& sink) {
+  provider changed;
+  changed.id = record.id;
+  changed.facts = facts;
+  std::vector<diagnostic> found;
+  bind_record(pack.table, changed, found);
+  constexpr std::string_view facts_prefix = "/facts";
+  for (diagnostic& d : found) {
+    std::string_view relative = d.pointer;
+    if (relative.starts_with(facts_prefix)) relative.remove_prefix(facts_prefix.size());
+    sink.error(std::move(d.code), locate(at + std::string(relative)), std::move(d.message));
+  }
+}
+
+void check_rating_detail(const event& e, std::string_view member, const std::string& at,
+                         const record_locator& locate, diagnostics_sink& sink) {
+  static const std::vector<std::string> ratings = {"outstanding", "good", "requires_improvement",
+                                                   "inadequate", "not_rated"};
+  const auto value = e.details.find(member);
+  if (value == e.details.end()) return;
+  if (std::find(ratings.begin(), ratings.end(), value->second) == ratings.end()) {
+    sink.error("qaf.fact.enum", locate(at + '/' + std::string(member)),
+               "'" + value->second +
+                   "' is not a regulator rating; expected one of outstanding, "
+                   "good, requires_improvement, inadequate, not_rated" +
+                   did_you_mean(closest_match(value->second, ratings)));
+  }
+}
+
+void check_events(const pack_data& pack, const provider& record, const record_locator& locate,
+                  diagnostics_sink& sink) {
   const std::vector<std::string> types(std::begin(event_types), std::end(event_types));
-  const std::vector<std::string> ratings = {"outstanding", "good", "requires_improvement",
-                                            "inadequate", "not_rated"};
   for (std::size_t i = 0; i < record.events.size(); ++i) {
     const event& e = record.events[i];
     const std::string at = "/events/" + std::to_string(i);
@@ -38,22 +85,39 @@ void check_events(const provider& record, const record_locator& locate, diagnost
       sink.error("qaf.portfolio.event_type", locate(at + "/type"),
                  "'" + e.type +
                      "' is not an event type; expected one of regulator_rating_changed, "
-                     "registered_manager_changed, concern_raised, return_missed" +
+                     "facts_changed, registered_manager_changed, concern_raised, return_missed" +
                      did_you_mean(closest_match(e.type, types)));
       continue;
     }
+    if (e.type == "facts_changed") {
+      if (e.details.contains("from")) {
+        sink.error("qaf.portfolio.type", locate(at + "/from"),
+                   "a facts_changed event gives the facts before it as an object in 'from'");
+      }
+      if (e.facts.empty()) {
+        sink.error("qaf.portfolio.missing", locate(at),
+                   "a facts_changed event gives the facts in force from its date in 'facts'");
+      }
+      check_event_facts(pack, record, e.facts, at + "/facts", locate, sink);
+      check_event_facts(pack, record, e.facts_before, at + "/from", locate, sink);
+      continue;
+    }
+    // Only a facts_changed event carries facts; elsewhere they would be silently ignored.
+    if (!e.facts.empty()) {
+      sink.error("qaf.portfolio.unknown_member", locate(at + "/facts"),
+                 "only a facts_changed event carries 'facts'");
+    }
+    if (!e.facts_before.empty()) {
+      sink.error("qaf.portfolio.type", locate(at + "/from"),
+                 "only a facts_changed event gives earlier facts as an object in 'from'");
+    }
     if (e.type != "regulator_rating_changed") continue;
-    const auto to = e.details.find("to");
-    if (to == e.details.end()) {
+    if (!e.details.contains("to")) {
       sink.error("qaf.portfolio.missing", locate(at),
                  "a regulator_rating_changed event says the new rating in 'to'");
-    } else if (std::find(ratings.begin(), ratings.end(), to->second) == ratings.end()) {
-      sink.error("qaf.fact.enum", locate(at + "/to"),
-                 "'" + to->second +
-                     "' is not a regulator rating; expected one of outstanding, "
-                     "good, requires_improvement, inadequate, not_rated" +
-                     did_you_mean(closest_match(to->second, ratings)));
     }
+    check_rating_detail(e, "to", at, locate, sink);
+    check_rating_detail(e, "from", at, locate, sink);
   }
 }
 
@@ -72,14 +136,25 @@ void check_return_values(const pack_data& pack, const data_return& r, const std:
       case kpi_measure::count:
         if (!std::holds_alternative<double>(value)) {
           sink.error("qaf.portfolio.type", where, "'" + id + "' is a count: a number");
-        } else if (std::get<double>(value) < 0) {
-          sink.error("qaf.portfolio.value", where, "'" + id + "' is a count, never negative");
+        } else if (const double n = std::get<double>(value); n < 0 || n != std::floor(n)) {
+          sink.error(
+              "qaf.portfolio.value", where,
+              "'" + id + "' is a count: a whole number, never negative; found " + number_text(n));
         }
         break;
       case kpi_measure::percentage:
         if (!std::holds_alternative<ratio>(value)) {
           sink.error("qaf.portfolio.type", where,
                      "'" + id + "' is a percentage: {\"numerator\", \"denominator\"}");
+        } else if (const ratio& parts = std::get<ratio>(value);
+                   parts.numerator < 0 || parts.denominator < 0) {
+          sink.error("qaf.portfolio.value", where, "a percentage's parts are never negative");
+        } else if (parts.numerator > parts.denominator) {
+          // More met the measure than there were: above 100%, a typing error in the return.
+          sink.error("qaf.portfolio.value", where,
+                     "'" + id + "' is a percentage: its numerator (" +
+                         number_text(parts.numerator) + ") cannot exceed its denominator (" +
+                         number_text(parts.denominator) + ")");
         }
         break;
       case kpi_measure::evidence:
@@ -205,7 +280,7 @@ void check_record(const pack_data& pack, const provider& record, const record_lo
   for (diagnostic& d : found)
     sink.error(std::move(d.code), locate(d.pointer), std::move(d.message));
   check_history(pack, record, locate, sink);
-  check_events(record, locate, sink);
+  check_events(pack, record, locate, sink);
   check_returns(pack, record, locate, sink);
   check_ratings(pack, record, locate, sink);
 }
