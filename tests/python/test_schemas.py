@@ -450,6 +450,50 @@ def test_example_portfolio_validates_and_fits_its_pack(portfolio_schema, packs, 
     assert not problems, "\n".join(problems)
 
 
+def ledger_record():
+    """A record with the members DOMAIN.md sections 2 and 4 added for the ledger: history naming the
+    period or due date it fulfils, and a facts_changed event with the facts before and after."""
+    return {"id": "home-1",
+            "history": [{"activity": "QMC-5", "date": "2024-07-10", "period": "2024-04-01/2024-06-30"},
+                        {"activity": "QMC-1", "date": "2024-07-15", "due": "2024-07-13"}],
+            "events": [{"type": "facts_changed", "date": "2024-07-01",
+                        "facts": {"location": "out_of_area"}, "from": {"location": "in_area"}},
+                       {"type": "regulator_rating_changed", "date": "2024-08-01", "from": "good",
+                        "to": "inadequate"}],
+            "returns": [{"period": {"start": "2024-04-01", "end": "2024-06-30"},
+                         "values": {"placement_breakdowns": 2,
+                                    "staff_supervised": {"numerator": 3, "denominator": 3}}}]}
+
+
+def test_ledger_members_validate(portfolio_schema):
+    errs = errors(portfolio_schema, {"providers": [ledger_record()]})
+    assert not errs, describe(errs)
+
+
+@pytest.mark.parametrize("breakage", ["period one date", "period unknown member", "facts_changed without facts",
+                                      "facts on a rating change", "facts object as from of a rating change",
+                                      "rating as from of facts_changed", "fractional count", "unknown event type"])
+def test_broken_ledger_members_are_rejected(portfolio_schema, breakage):
+    record = ledger_record()
+    if breakage == "period one date":
+        record["history"][0]["period"] = "2024-04-01"
+    elif breakage == "period unknown member":
+        record["history"][1]["dew"] = "2024-07-13"
+    elif breakage == "facts_changed without facts":
+        del record["events"][0]["facts"]
+    elif breakage == "facts on a rating change":
+        record["events"][1]["facts"] = {"beds": 2}
+    elif breakage == "facts object as from of a rating change":
+        record["events"][1]["from"] = {"regulator_rating": "good"}
+    elif breakage == "rating as from of facts_changed":
+        record["events"][0]["from"] = "good"
+    elif breakage == "fractional count":
+        record["returns"][0]["values"]["placement_breakdowns"] = 1.5
+    elif breakage == "unknown event type":
+        record["events"][0]["type"] = "facts_change"
+    assert list(validator(portfolio_schema).iter_errors({"providers": [record]}))
+
+
 def test_every_example_json_portfolio_is_listed():
     assert {p.name for p in EXAMPLES.glob("*.json")} <= set(EXAMPLE_PACKS)
 
