@@ -488,18 +488,23 @@ class portfolio_json_reader {
     std::optional<level_value> level;
     std::optional<date> on;
     bool has_reason = false;
+    bool has_officer = false;
     const bool complete = read_scheme_level(
         value, pointer, "an override", "{\"scheme\", \"level\", \"date\", \"reason\", \"officer\"}",
         item.scheme, level, on,
         [&](std::string_view key, od::value& member, const std::string& at) {
           if (key == "reason") return has_reason = read_string(member, at, item.reason), true;
-          if (key == "officer") return read_string(member, at, item.officer), true;
+          if (key == "officer") return has_officer = read_string(member, at, item.officer), true;
           return false;
         });
     if (complete && !has_reason) {
       sink_.error("qaf.portfolio.missing", pointer, "an override says why in 'reason'");
     }
-    if (complete && has_reason) {
+    // Results keep who overrode a suggestion beside it: an override without one is not evidence.
+    if (complete && !has_officer) {
+      sink_.error("qaf.portfolio.missing", pointer, "an override names who decided in 'officer'");
+    }
+    if (complete && has_reason && has_officer) {
       item.level = std::move(*level);
       item.on = *on;
       record.overrides.push_back(std::move(item));

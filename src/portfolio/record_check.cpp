@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <unordered_map>
 #include <vector>
 
 #include "facts/bound_record.hpp"
@@ -166,6 +167,20 @@ void check_return_values(const pack_data& pack, const data_return& r, const std:
   }
 }
 
+// A KPI explained (or found inaccurate) twice in one return says nothing more the second time; it
+// is a copying mistake, as a repeated member is.
+void check_listed_once(const std::vector<std::string>& ids, const std::string& at,
+                       const record_locator& locate, diagnostics_sink& sink) {
+  std::unordered_map<std::string_view, std::size_t> first;
+  for (std::size_t k = 0; k < ids.size(); ++k) {
+    const auto [earlier, inserted] = first.emplace(ids[k], k);
+    if (!inserted) {
+      sink.error("qaf.portfolio.value", locate(at + '/' + std::to_string(k)),
+                 "'" + ids[k] + "' is already listed at " + std::to_string(earlier->second));
+    }
+  }
+}
+
 void check_returns(const pack_data& pack, const provider& record, const record_locator& locate,
                    diagnostics_sink& sink) {
   std::vector<std::string> kpi_ids;
@@ -199,6 +214,8 @@ void check_returns(const pack_data& pack, const provider& record, const record_l
                        did_you_mean(closest_match(id, kpi_ids)));
       }
     }
+    check_listed_once(r.explained, at + "/explained", locate, sink);
+    check_listed_once(r.inaccurate, at + "/inaccurate", locate, sink);
     for (std::size_t k = 0; k < r.explained.size(); ++k) {
       if (std::find(kpi_ids.begin(), kpi_ids.end(), r.explained[k]) == kpi_ids.end()) {
         sink.error("qaf.portfolio.unknown_kpi", locate(at + "/explained/" + std::to_string(k)),
@@ -259,8 +276,18 @@ void check_scheme_level(const pack_data& pack, const std::string& scheme_id,
 void check_ratings(const pack_data& pack, const provider& record, const record_locator& locate,
                    diagnostics_sink& sink) {
   for (std::size_t i = 0; i < record.overrides.size(); ++i) {
-    check_scheme_level(pack, record.overrides[i].scheme, record.overrides[i].level,
-                       "/overrides/" + std::to_string(i), locate, sink);
+    const rating_override& o = record.overrides[i];
+    const std::string at = "/overrides/" + std::to_string(i);
+    check_scheme_level(pack, o.scheme, o.level, at, locate, sink);
+    // An override is a judgement kept beside the suggestion: it says why and who.
+    if (o.reason.empty()) {
+      sink.error("qaf.portfolio.value", locate(at + "/reason"),
+                 "an override says why the suggestion was overridden; 'reason' is empty");
+    }
+    if (o.officer.empty()) {
+      sink.error("qaf.portfolio.value", locate(at + "/officer"),
+                 "an override names the officer who decided; 'officer' is empty");
+    }
   }
   for (std::size_t i = 0; i < record.ratings.size(); ++i) {
     check_scheme_level(pack, record.ratings[i].scheme, record.ratings[i].level,
