@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "facts/message_text.hpp"
 #include "pack/json_reader.hpp"
 #include "portfolio/portfolio_readers.hpp"
 #include "portfolio/record_check.hpp"
@@ -195,13 +196,13 @@ class portfolio_json_reader {
       const std::string at = pointer + '/' + escape_pointer_token(key);
       if (!seen.insert(key).second) {
         sink_.error("qaf.json.duplicate_key", at,
-                    "the member '" + std::string(key) + "' appears twice in one object");
+                    "the member " + single_quoted(key) + " appears twice in one object");
         continue;
       }
       od::value member = field.value();
       if (!on_member(key, member, at)) {
         sink_.error("qaf.portfolio.unknown_member", at,
-                    "unknown member '" + std::string(key) + "'; " + std::string(what) + " has " +
+                    "unknown member " + single_quoted(key) + "; " + std::string(what) + " has " +
                         std::string(members));
       }
     }
