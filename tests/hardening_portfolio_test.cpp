@@ -171,6 +171,41 @@ TEST(HardeningPortfolio, ARecordWithOneHundredFiftyThousandMembersReadsInLinearT
   });
 }
 
+TEST(HardeningPortfolio, ManyReturnsAreCheckedForOverlapsInLinearithmicTime) {
+  expect_linear(60000, [](std::size_t returns) {
+    const qaf::date first = qaf::date::parse("2000-01-01");
+    std::string text = R"({"providers": [{"id": "p1", "returns": [)";
+    for (std::size_t i = 0; i < returns; ++i) {
+      const std::string day = qaf::add_days(first, static_cast<int>(i)).to_string();
+      text += (i == 0 ? "" : ",") + std::string(R"({"period": {"start": ")") + day +
+              R"(", "end": ")" + day + R"("}, "values": {}})";
+    }
+    text += "]}]}";
+    const qaf::portfolio_result read =
+        qaf::parse_portfolio_json(complete_pack(), text, "returns.json");
+    ASSERT_TRUE(read) << describe(read.diagnostics);
+    EXPECT_EQ(read.portfolio->providers[0].returns.size(), returns);
+  });
+}
+
+TEST(HardeningPortfolio, EachOverlappingReturnIsReportedAgainstAnEarlierOne) {
+  const std::string text = R"({"providers": [{"id": "p1", "returns": [
+      {"period": {"start": "2024-04-01", "end": "2024-06-30"}, "values": {}},
+      {"period": {"start": "2024-01-01", "end": "2024-03-31"}, "values": {}},
+      {"period": {"start": "2024-03-01", "end": "2024-04-30"}, "values": {}},
+      {"period": {"start": "2024-04-01", "end": "2024-06-30"}, "values": {}},
+      {"period": {"start": "2024-07-01", "end": "2024-09-30"}, "values": {}}]}]})";
+  const qaf::portfolio_result read = qaf::parse_portfolio_json(complete_pack(), text, "o.json");
+  ASSERT_EQ(read.diagnostics.size(), 2u) << describe(read.diagnostics);
+  EXPECT_EQ(read.diagnostics[0].code, "qaf.portfolio.period_overlap");
+  EXPECT_EQ(read.diagnostics[0].pointer, "/providers/0/returns/2/period");
+  EXPECT_NE(read.diagnostics[0].message.find("overlaps the period of return 0 "), std::string::npos)
+      << read.diagnostics[0].message;
+  EXPECT_EQ(read.diagnostics[1].pointer, "/providers/0/returns/3/period");
+  EXPECT_NE(read.diagnostics[1].message.find("repeats the period of return 0 "), std::string::npos)
+      << read.diagnostics[1].message;
+}
+
 TEST(HardeningPortfolio, ThousandsOfDuplicateCsvColumnsAreEachReportedOnce) {
   constexpr int copies = 3000;
   std::string header = "id";

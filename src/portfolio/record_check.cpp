@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <map>
 #include <unordered_map>
 #include <vector>
@@ -185,6 +186,10 @@ void check_returns(const pack_data& pack, const provider& record, const record_l
                    diagnostics_sink& sink) {
   std::vector<std::string> kpi_ids;
   for (const kpi& k : pack.kpis) kpi_ids.push_back(k.meta.id);
+  // The periods seen so far that overlap nothing, by start: being disjoint, the only one a new
+  // period can overlap is the last that starts on or before its end. A search, not a comparison
+  // with every earlier return, so that a record with many returns is checked in n log n.
+  std::map<date, std::size_t> disjoint;
   for (std::size_t i = 0; i < record.returns.size(); ++i) {
     const data_return& r = record.returns[i];
     const std::string at = "/returns/" + std::to_string(i);
@@ -194,17 +199,19 @@ void check_returns(const pack_data& pack, const provider& record, const record_l
                      r.start.to_string() + ")");
       continue;
     }
-    for (std::size_t j = 0; j < i; ++j) {
-      const data_return& earlier = record.returns[j];
-      if (r.start <= earlier.end && earlier.start <= r.end) {
-        sink.error(
-            "qaf.portfolio.period_overlap", locate(at + "/period"),
-            "the period " + r.start.to_string() + "/" + r.end.to_string() +
-                (r.start == earlier.start && r.end == earlier.end ? " repeats" : " overlaps") +
-                " the period of return " + std::to_string(j) + " (" + earlier.start.to_string() +
-                "/" + earlier.end.to_string() + ")");
-        break;
-      }
+    const auto before = disjoint.upper_bound(r.end);
+    const data_return* earlier = nullptr;
+    if (before != disjoint.begin()) earlier = &record.returns[std::prev(before)->second];
+    if (earlier != nullptr && r.start <= earlier->end) {
+      const std::size_t j = std::prev(before)->second;
+      sink.error(
+          "qaf.portfolio.period_overlap", locate(at + "/period"),
+          "the period " + r.start.to_string() + "/" + r.end.to_string() +
+              (r.start == earlier->start && r.end == earlier->end ? " repeats" : " overlaps") +
+              " the period of return " + std::to_string(j) + " (" + earlier->start.to_string() +
+              "/" + earlier->end.to_string() + ")");
+    } else {
+      disjoint.emplace(r.start, i);
     }
     if (kpi_ids.empty()) continue;  // a pack without KPIs does not judge return values
     for (const auto& [id, value] : r.values) {
