@@ -134,7 +134,9 @@ struct portfolio_result {
 
 /// Reads a portfolio file and checks it against the pack: a file whose name ends in ".csv" is
 /// CSV, anything else JSON. Errors point into the file: a JSON Pointer
-/// ("/providers/3/facts/beds") or, for CSV, "row:column" (the header is row 1).
+/// ("/providers/3/facts/beds") or, for CSV, "row:column" (the header is row 1); malformed JSON
+/// at "line:column". Text is UTF-8 (qaf.portfolio.encoding otherwise); a leading byte order mark
+/// is skipped.
 portfolio_result read_portfolio(const pack& rules, const std::string& path);
 
 /// JSON text `{"providers": [record, ...]}`; records as in DOMAIN.md section 4.
