@@ -6,7 +6,7 @@ namespace qaf::detail {
 
 std::string csv_cell(std::string_view text) {
   const bool formula = is_formula_like(text);
-  const std::string safe = (formula ? "'" : "") + escaped_text(text);
+  std::string safe = (formula ? "'" : "") + escaped_text(text);
   if (!formula && safe.find_first_of(",\"") == std::string::npos) return safe;
   std::string quoted = "\"";
   for (const char c : safe) {
