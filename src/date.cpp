@@ -103,21 +103,42 @@ date date::parse(std::string_view text) {
   throw date_error(why);
 }
 
-std::optional<date> date::try_parse(std::string_view text, std::string* why) noexcept {
+std::optional<date> date::try_parse(std::string_view text, std::string* why) {
   std::string reason;
   auto parsed = parse_date(text, reason);
   if (!parsed && why != nullptr) *why = std::move(reason);
   return parsed;
 }
 
-int date::year() const noexcept { return detail::to_boost(*this).year(); }
-int date::month() const noexcept { return detail::to_boost(*this).month(); }
-int date::day() const noexcept { return detail::to_boost(*this).day(); }
+void date::throw_out_of_range(std::int64_t days) {
+  // Named by how far it is from the nearest end: the fields of such a day cannot be read.
+  const bool after = days > max().days_;
+  const std::int64_t beyond = after ? days - max().days_ : min().days_ - days;
+  throw date_error(std::to_string(beyond) + (beyond == 1 ? " day " : " days ") +
+                   (after ? "after " : "before ") + (after ? max() : min()).to_string() +
+                   " is outside the supported dates " + min().to_string() + " to " +
+                   max().to_string());
+}
+
+namespace {
+
+// The fields of a date by Boost's rules on plain ints: no range check, so nothing to throw.
+detail::unchecked_calendar::ymd_type fields_of(date d) noexcept {
+  return detail::unchecked_calendar::from_day_number(detail::epoch_day_number +
+                                                     d.days_since_epoch());
+}
+
+}  // namespace
+
+int date::year() const noexcept { return fields_of(*this).year; }
+int date::month() const noexcept { return fields_of(*this).month; }
+int date::day() const noexcept { return fields_of(*this).day; }
 
 qaf::weekday date::weekday() const noexcept {
-  // Boost counts from Sunday = 0; qaf from Monday = 0, as ISO 8601 does.
-  const int sunday_based = detail::to_boost(*this).day_of_week().as_number();
-  return static_cast<qaf::weekday>((sunday_based + 6) % 7);
+  // 1970-01-01 was a Thursday (3 when Monday is 0, as ISO 8601 counts); floor modulo for the
+  // days before it.
+  const int offset = static_cast<int>((days_ % 7 + 7 + 3) % 7);
+  return static_cast<qaf::weekday>(offset);
 }
 
 bool date::is_weekend() const noexcept {
@@ -126,30 +147,37 @@ bool date::is_weekend() const noexcept {
 }
 
 std::string date::to_string() const {
-  const auto ymd = detail::to_boost(*this).year_month_day();
+  const auto ymd = fields_of(*this);
   return format_ymd(ymd.year, ymd.month, ymd.day);
 }
 
 std::ostream& operator<<(std::ostream& out, date d) { return out << d.to_string(); }
 
-date add_months(date d, int months) noexcept {
-  const auto ymd = detail::to_boost(d).year_month_day();
+date add_months(date d, int months) {
+  const auto ymd = fields_of(d);
   const long long index = static_cast<long long>(ymd.year) * 12 + (ymd.month - 1) + months;
-  // Any index below 1400 * 12 clamps to min(), so truncating division does no harm.
+  // Every index below 1400 * 12 is out of range, so truncating division does no harm.
   const long long year = index / 12;
-  if (year < first_year) return date::min();
-  if (year > last_year) return date::max();
+  if (index < 0 || year < first_year || year > last_year) {
+    throw date_error(d.to_string() + (months < 0 ? " - " : " + ") +
+                     std::to_string(months < 0 ? -static_cast<long long>(months) : months) +
+                     " months is outside the supported dates " + date::min().to_string() + " to " +
+                     date::max().to_string());
+  }
   const int month = static_cast<int>(index % 12) + 1;
   const int day = std::min<int>(ymd.day, days_in_month(static_cast<int>(year), month));
   return detail::from_checked_ymd(static_cast<int>(year), month, day);
 }
 
 int months_between(date from, date to) noexcept {
-  const auto f = detail::to_boost(from).year_month_day();
-  const auto t = detail::to_boost(to).year_month_day();
-  // add_months(from, n) is in to's month for this n: one step fewer when its day overshoots.
+  const auto f = fields_of(from);
+  const auto t = fields_of(to);
+  // add_months(from, n) lands in to's month, on from's day clamped to that month's length; it is
+  // after `to` exactly when that day is, and then the count is one step fewer. Worked out here
+  // rather than by calling add_months so that nothing can throw.
   const int n = (t.year - f.year) * 12 + (t.month - f.month);
-  return add_months(from, n) <= to ? n : n - 1;
+  const int landed = std::min<int>(f.day, days_in_month(t.year, t.month));
+  return landed <= t.day ? n : n - 1;
 }
 
 int days_in_month(int year, int month) noexcept {

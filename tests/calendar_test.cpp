@@ -248,6 +248,11 @@ TEST(Calendar, OutsideTheKnownYearsThrows) {
   EXPECT_THROW(calendar.add_working_days(d("1995-01-04"), -3), std::out_of_range);
   EXPECT_EQ(calendar.add_working_days(d("2100-12-29"), 2).to_string(), "2100-12-31");
   EXPECT_EQ(calendar.add_working_days(d("1995-01-04"), -1).to_string(), "1995-01-03");
+  // Issue 11: the last supported date + 1 working day stepped past 9999-12-31 inside a noexcept
+  // query and ended the program. The start must be in the known years, as every query's date is.
+  EXPECT_THROW(calendar.add_working_days(qaf::date::max(), 1), std::out_of_range);
+  EXPECT_THROW(calendar.add_working_days(qaf::date::min(), -1), std::out_of_range);
+  EXPECT_THROW(calendar.add_working_days(d("2101-01-01"), 0), std::out_of_range);
 }
 
 TEST(Calendar, WorkingDaysAcrossChristmas) {
@@ -414,39 +419,57 @@ TEST(CalendarCli, Help) {
 TEST(CalendarCli, BadInputExitsOneWithOneLineAndNoOutput) {
   const std::vector<std::pair<std::string, std::string>> cases = {
       {"calendar add-working-days 2023-02-29 1",
-       "qaf calendar: 2023-02-29 is not a date: 2023 is not a leap year, February has 28 days\n"},
+       "qaf calendar: qaf.date.invalid: 2023-02-29 is not a date: 2023 is not a leap year, "
+       "February has 28 days\n"},
       {"calendar add-working-days 2024-1-05 1",
-       "qaf calendar: \"2024-1-05\" is not a date: expected YYYY-MM-DD\n"},
+       "qaf calendar: qaf.date.invalid: \"2024-1-05\" is not a date: expected YYYY-MM-DD\n"},
       {"calendar add-working-days 2024-01-05 x",
-       "qaf calendar: N must be a whole number, not \"x\"\n"},
+       "qaf calendar: qaf.cli.value: N must be a whole number, not \"x\"\n"},
       {"calendar add-working-days 2024-01-05 1.5",
-       "qaf calendar: N must be a whole number, not \"1.5\"\n"},
+       "qaf calendar: qaf.cli.value: N must be a whole number, not \"1.5\"\n"},
       {"calendar add-working-days 2024-01-05",
-       "qaf calendar: add-working-days takes two arguments, D and N, got 1 argument\n"},
+       "qaf calendar: qaf.cli.usage: add-working-days takes two arguments, D and N, got 1 "
+       "argument\n"},
       {"calendar add-working-days 2024-01-05 1 2",
-       "qaf calendar: add-working-days takes two arguments, D and N, got 3 arguments\n"},
+       "qaf calendar: qaf.cli.usage: add-working-days takes two arguments, D and N, got 3 "
+       "arguments\n"},
       {"calendar add-working-days 2100-12-30 5",
-       "qaf calendar: no bank holidays are known for England and Wales in 2101: the known years "
+       "qaf calendar: qaf.date.range: no bank holidays are known for England and Wales in 2101: "
+       "the known years "
        "are 1995-2100\n"},
+      // Issue 11: 9999-12-31 + 1 working day stepped past the last date inside a noexcept
+      // function and aborted; D itself must be in the known years.
+      {"calendar add-working-days 9999-12-31 1",
+       "qaf calendar: qaf.date.range: no bank holidays are known for England and Wales in 9999: "
+       "the known years are 1995-2100\n"},
+      {"calendar add-working-days 1994-12-31 0",
+       "qaf calendar: qaf.date.range: no bank holidays are known for England and Wales in 1994: "
+       "the known years are 1995-2100\n"},
       {"calendar holidays 2101",
-       "qaf calendar: no bank holidays are known for England and Wales in 2101: the known years "
+       "qaf calendar: qaf.date.range: no bank holidays are known for England and Wales in 2101: "
+       "the known years "
        "are 1995-2100\n"},
-      {"calendar holidays 99999999999", "qaf calendar: YEAR is out of range: 99999999999\n"},
-      {"calendar holidays +2024", "qaf calendar: YEAR must be a whole number, not \"+2024\"\n"},
-      {"calendar holidays", "qaf calendar: holidays takes one argument, YEAR, got 0 arguments\n"},
+      {"calendar holidays 99999999999",
+       "qaf calendar: qaf.cli.value: YEAR is out of range: 99999999999\n"},
+      {"calendar holidays +2024",
+       "qaf calendar: qaf.cli.value: YEAR must be a whole number, not \"+2024\"\n"},
+      {"calendar holidays",
+       "qaf calendar: qaf.cli.usage: holidays takes one argument, YEAR, got 0 arguments\n"},
       {"calendar holidays 2024 2025",
-       "qaf calendar: holidays takes one argument, YEAR, got 2 arguments\n"},
+       "qaf calendar: qaf.cli.usage: holidays takes one argument, YEAR, got 2 arguments\n"},
       {"calendar holidays 2024 --region scotland",
-       "qaf calendar: unknown region \"scotland\": the known regions are england_and_wales\n"},
+       "qaf calendar: qaf.cli.value: unknown region \"scotland\": the known regions are "
+       "england_and_wales\n"},
       {"calendar holidays 2024 --region",
-       "qaf calendar: --region needs a value, such as england_and_wales\n"},
+       "qaf calendar: qaf.cli.usage: --region needs a value, such as england_and_wales\n"},
       {"calendar holidays 2024 --region england_and_wales --region england_and_wales",
-       "qaf calendar: --region is given twice\n"},
-      {"calendar holidays 2024 --frobnicate", "qaf calendar: unknown option --frobnicate\n"},
+       "qaf calendar: qaf.cli.repeated: --region is given more than once\n"},
+      {"calendar holidays 2024 --frobnicate",
+       "qaf calendar: qaf.cli.usage: unknown option --frobnicate\n"},
       {"calendar frobnicate",
-       "qaf calendar: unknown subcommand \"frobnicate\"; see qaf calendar "
+       "qaf calendar: qaf.cli.usage: unknown subcommand \"frobnicate\"; see qaf calendar "
        "--help\n"},
-      {"calendar", "qaf calendar: which subcommand? see qaf calendar --help\n"},
+      {"calendar", "qaf calendar: qaf.cli.usage: which subcommand? see qaf calendar --help\n"},
   };
   for (const auto& [arguments, message] : cases) {
     SCOPED_TRACE(arguments);

@@ -161,11 +161,60 @@ TEST(Date, AddMonthsClampsAndNeverSnaps) {
   EXPECT_EQ(qaf::add_months(d("2024-01-31"), 0).to_string(), "2024-01-31");
   // Stepping month by month from the 31st keeps the shortened day: 31 Jan, 29 Feb, 29 Mar.
   EXPECT_EQ(qaf::add_months(qaf::add_months(d("2024-01-31"), 1), 1).to_string(), "2024-03-29");
-  // Beyond the supported range the result is clamped to it.
-  EXPECT_EQ(qaf::add_months(d("9999-06-15"), 12), date::max());
-  EXPECT_EQ(qaf::add_months(d("1400-06-15"), -12), date::min());
-  EXPECT_EQ(qaf::add_months(d("2024-06-15"), 2'000'000'000), date::max());
-  EXPECT_EQ(qaf::add_months(d("2024-06-15"), -2'000'000'000), date::min());
+  EXPECT_EQ(qaf::add_months(d("9999-11-30"), 1).to_string(), "9999-12-30");
+  EXPECT_EQ(qaf::add_months(d("1400-02-15"), -1).to_string(), "1400-01-15");
+}
+
+// The message `arithmetic` throws, or "" when it does not throw.
+template <typename F>
+std::string arithmetic_error(F arithmetic) {
+  try {
+    arithmetic();
+  } catch (const qaf::date_error& e) {
+    return e.what();
+  }
+  return "";
+}
+
+// Issue 11: add_months clamped at 9999-12-31, so a loop stepping monthly to 9999-12-31 never
+// ended and a visit due in year 10000 was shown as 9999-12-31. Out of range is now an error.
+TEST(Date, ArithmeticBeyondTheSupportedRangeThrows) {
+  EXPECT_EQ(arithmetic_error([] { qaf::add_months(d("9999-12-31"), 1); }),
+            "9999-12-31 + 1 months is outside the supported dates 1400-01-01 to 9999-12-31");
+  EXPECT_EQ(arithmetic_error([] { qaf::add_months(d("9999-06-15"), 12); }),
+            "9999-06-15 + 12 months is outside the supported dates 1400-01-01 to 9999-12-31");
+  EXPECT_EQ(arithmetic_error([] { qaf::add_months(d("1400-06-15"), -12); }),
+            "1400-06-15 - 12 months is outside the supported dates 1400-01-01 to 9999-12-31");
+  EXPECT_EQ(
+      arithmetic_error([] { qaf::add_months(d("2024-06-15"), 2'000'000'000); }),
+      "2024-06-15 + 2000000000 months is outside the supported dates 1400-01-01 to 9999-12-31");
+  EXPECT_EQ(
+      arithmetic_error([] { qaf::add_months(d("2024-06-15"), -2'147'483'647 - 1); }),
+      "2024-06-15 - 2147483648 months is outside the supported dates 1400-01-01 to 9999-12-31");
+  EXPECT_EQ(arithmetic_error([] { qaf::add_days(date::max(), 1); }),
+            "1 day after 9999-12-31 is outside the supported dates 1400-01-01 to 9999-12-31");
+  EXPECT_EQ(arithmetic_error([] { qaf::add_days(date::min(), -3); }),
+            "3 days before 1400-01-01 is outside the supported dates 1400-01-01 to 9999-12-31");
+  EXPECT_EQ(arithmetic_error([] { qaf::add_weeks(d("9999-12-30"), 1); }),
+            "6 days after 9999-12-31 is outside the supported dates 1400-01-01 to 9999-12-31");
+  EXPECT_EQ(arithmetic_error([] { date::from_days(2932897); }),
+            "1 day after 9999-12-31 is outside the supported dates 1400-01-01 to 9999-12-31");
+  EXPECT_EQ(qaf::add_days(date::max(), 0), date::max());
+  EXPECT_EQ(qaf::add_days(d("9999-12-30"), 1), date::max());
+  EXPECT_EQ(qaf::add_days(d("1400-01-02"), -1), date::min());
+}
+
+// Reading the fields of the extreme dates needs no range check that could throw.
+TEST(Date, FieldsAtTheEdges) {
+  EXPECT_EQ(date::max().year(), 9999);
+  EXPECT_EQ(date::max().month(), 12);
+  EXPECT_EQ(date::max().day(), 31);
+  EXPECT_EQ(date::max().weekday(), qaf::weekday::friday);
+  EXPECT_EQ(date::min().weekday(), qaf::weekday::wednesday);
+  EXPECT_EQ(date::from_days(-1).weekday(), qaf::weekday::wednesday);
+  EXPECT_EQ(qaf::months_between(d("9999-01-31"), date::max()), 11);
+  // add_months(max, n) for the largest n <= min would be 1399-12-31: the count is still exact.
+  EXPECT_EQ(qaf::months_between(date::max(), date::min()), -((9999 - 1400) * 12 + 12));
 }
 
 TEST(Date, MonthsBetween) {

@@ -40,7 +40,7 @@ class region {
   /// The region with this id ("england_and_wales"); throws std::invalid_argument naming the
   /// known ids otherwise.
   static region parse(std::string_view id);
-  static std::optional<region> try_parse(std::string_view id, std::string* why = nullptr) noexcept;
+  static std::optional<region> try_parse(std::string_view id, std::string* why = nullptr);
 
   /// The id used in packs and on the command line: "england_and_wales".
   std::string_view id() const noexcept;
@@ -109,7 +109,7 @@ class working_calendar {
 date add_working_days(date d, int n, const region& where = region());
 
 /// "Within 24 hours of D": D + 1 calendar day, whatever day that is.
-constexpr date within_24_hours(date d) noexcept { return add_days(d, 1); }
+constexpr date within_24_hours(date d) { return add_days(d, 1); }
 
 /// What a day-of-month deadline does when it falls on a day that is not a working day.
 enum class roll : std::uint8_t {

@@ -6,14 +6,16 @@
 // holidays and regions are in qaf/calendar.hpp.
 //
 //   qaf::date d = qaf::date::parse("2024-01-31");
-//   qaf::add_months(d, 1).to_string();                        // "2024-02-29": clamps, never snaps
+//   qaf::add_months(d, 1).to_string();                        // "2024-02-29": clamps the day
 //   qaf::financial_quarter::containing(d).to_string();        // "2023/24 Q4"
 //   qaf::term_calendar{}.containing(d)->name;                 // "Spring 2024"
 //
 // Supported range: 1400-01-01 to 9999-12-31, the range of the Boost.Date_Time calendar behind
 // this type (the Gregorian calendar itself only dates from 1582). Everything that builds a date
-// from fields or text checks the range. Day arithmetic (add_days, from_days) does not: reading the
-// fields of a date pushed outside the range breaks a precondition and ends the program.
+// checks the range, arithmetic included: add_days, add_months and from_days throw date_error for
+// a result outside it rather than clamping, so a loop stepping through dates always ends and a
+// date is never silently wrong. Every date value is therefore in range, and reading its fields
+// cannot fail.
 #pragma once
 
 #include <compare>
@@ -58,12 +60,16 @@ class date {
   /// "2023-02-29 is not a date: 2023 is not a leap year, February has 28 days".
   static date parse(std::string_view text);
   /// As parse, but reports failure as std::nullopt and, when `why` is given, the reason.
-  static std::optional<date> try_parse(std::string_view text, std::string* why = nullptr) noexcept;
-  /// The date `days` after 1970-01-01 (negative for earlier dates).
-  static constexpr date from_days(std::int32_t days) noexcept { return date(days); }
+  static std::optional<date> try_parse(std::string_view text, std::string* why = nullptr);
   /// The first and last supported dates, 1400-01-01 and 9999-12-31.
   static constexpr date min() noexcept { return date(-208188); }
   static constexpr date max() noexcept { return date(2932896); }
+  /// The date `days` after 1970-01-01 (negative for earlier dates); throws date_error outside
+  /// min()-max().
+  static constexpr date from_days(std::int64_t days) {
+    if (days < min().days_ || days > max().days_) throw_out_of_range(days);
+    return date(static_cast<std::int32_t>(days));
+  }
 
   constexpr std::int32_t days_since_epoch() const noexcept { return days_; }
   int year() const noexcept;
@@ -81,6 +87,7 @@ class date {
 
  private:
   constexpr explicit date(std::int32_t days) noexcept : days_(days) {}
+  [[noreturn]] static void throw_out_of_range(std::int64_t days);
   std::int32_t days_ = 0;
 };
 
@@ -90,14 +97,16 @@ std::ostream& operator<<(std::ostream& out, date d);
 constexpr std::int32_t days_between(date from, date to) noexcept {
   return to.days_since_epoch() - from.days_since_epoch();
 }
-constexpr date add_days(date d, std::int32_t days) noexcept {
-  return date::from_days(d.days_since_epoch() + days);
+/// `d` moved by `days`; throws date_error when the result is outside date::min()-date::max().
+constexpr date add_days(date d, std::int64_t days) {
+  return date::from_days(std::int64_t{d.days_since_epoch()} + days);
 }
-constexpr date add_weeks(date d, std::int32_t weeks) noexcept { return add_days(d, 7 * weeks); }
-/// Adds calendar months, clamping to the end of the target month and never snapping:
+/// `d` moved by 7 * `weeks` days; throws date_error as add_days.
+constexpr date add_weeks(date d, std::int64_t weeks) { return add_days(d, 7 * weeks); }
+/// Adds calendar months, clamping the day to the end of the target month and never snapping:
 /// 2024-01-31 + 1 = 2024-02-29; 2023-02-28 + 1 = 2023-03-28; 2024-02-29 + 12 = 2025-02-28.
-/// A result beyond the supported range is clamped to date::min() or date::max().
-date add_months(date d, int months) noexcept;
+/// Throws date_error when the result is outside the supported range (9999-12-31 + 1 month).
+date add_months(date d, int months);
 /// Whole calendar months from `from` to `to`, counted the way add_months steps: the largest n with
 /// add_months(from, n) <= to (negative when `to` is earlier).
 int months_between(date from, date to) noexcept;
@@ -114,8 +123,7 @@ class financial_year {
   /// Parses "YYYY/YY" where YY is the last two digits of YYYY + 1 ("1999/00" is fine);
   /// throws date_error on anything else ("2020/22", "2020-21", "2020/2021").
   static financial_year parse(std::string_view text);
-  static std::optional<financial_year> try_parse(std::string_view text,
-                                                 std::string* why = nullptr) noexcept;
+  static std::optional<financial_year> try_parse(std::string_view text, std::string* why = nullptr);
   /// The financial year that contains `d`; throws date_error before 1 April 1400.
   static financial_year containing(date d);
 

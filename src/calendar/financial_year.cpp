@@ -61,8 +61,7 @@ financial_year financial_year::parse(std::string_view text) {
   throw date_error(why);
 }
 
-std::optional<financial_year> financial_year::try_parse(std::string_view text,
-                                                        std::string* why) noexcept {
+std::optional<financial_year> financial_year::try_parse(std::string_view text, std::string* why) {
   std::string reason;
   auto parsed = parse_year(text, reason);
   if (!parsed && why != nullptr) *why = std::move(reason);

@@ -40,7 +40,7 @@ region region::parse(std::string_view id) {
   throw std::invalid_argument(why);
 }
 
-std::optional<region> region::try_parse(std::string_view id, std::string* why) noexcept {
+std::optional<region> region::try_parse(std::string_view id, std::string* why) {
   std::string reason;
   auto found = find_region(id, reason);
   if (!found && why != nullptr) *why = std::move(reason);

@@ -39,6 +39,9 @@ std::optional<std::string> working_calendar::holiday_name(date d) const {
 }
 
 date working_calendar::add_working_days(date d, int n) const {
+  // D itself must be in the known years too, so that 9999-12-31 + 1 is "no bank holidays known
+  // in 9999" rather than a step past the last date (issue 11: it ended the program).
+  static_cast<void>(is_working_day(d));
   const int step = n < 0 ? -1 : 1;
   // Counted as long long: -n overflows for the most negative int.
   for (long long remaining = std::llabs(static_cast<long long>(n)); remaining > 0;) {

@@ -54,6 +54,12 @@ std::size_t character_length(std::string_view text, std::size_t i) noexcept {
   return decode(text, i, valid);
 }
 
+bool is_well_formed_at(std::string_view text, std::size_t i) noexcept {
+  bool valid = true;
+  decode(text, i, valid);
+  return valid;
+}
+
 std::size_t character_count(std::string_view text) noexcept {
   std::size_t count = 0;
   for (std::size_t i = 0; i < text.size(); i += character_length(text, i)) ++count;

@@ -28,6 +28,9 @@ std::string printable(std::string_view text);
 /// sequence, or a malformed byte with the continuation bytes after it (shown as one '?').
 std::size_t character_length(std::string_view text, std::size_t i) noexcept;
 
+/// Whether the character_length bytes at byte `i` of `text` are one well-formed UTF-8 character.
+bool is_well_formed_at(std::string_view text, std::size_t i) noexcept;
+
 /// The number of characters in `text`, counted as character_length steps.
 std::size_t character_count(std::string_view text) noexcept;
 

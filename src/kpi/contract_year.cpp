@@ -2,12 +2,12 @@
 
 namespace qaf::detail {
 
-contract_year contract_year_at(date monitoring_start, int index) noexcept {
+contract_year contract_year_at(date monitoring_start, int index) {
   return {index, add_months(monitoring_start, 12 * index),
           add_days(add_months(monitoring_start, 12 * (index + 1)), -1)};
 }
 
-contract_year contract_year_containing(date monitoring_start, date day) noexcept {
+contract_year contract_year_containing(date monitoring_start, date day) {
   const int months = months_between(monitoring_start, day);
   // Floor division: a day before monitoring_start is in year -1, not year 0.
   int index = months >= 0 ? months / 12 : -((-months + 11) / 12);

@@ -15,9 +15,9 @@ struct contract_year {
 };
 
 /// Contract year `index` of a contract monitored from `monitoring_start`.
-contract_year contract_year_at(date monitoring_start, int index) noexcept;
+contract_year contract_year_at(date monitoring_start, int index);
 
-/// The contract year that holds `day`.
-contract_year contract_year_containing(date monitoring_start, date day) noexcept;
+/// The contract year that holds `day`. Both throw date_error when a year would end past 9999.
+contract_year contract_year_containing(date monitoring_start, date day);
 
 }  // namespace qaf::detail

@@ -4,9 +4,14 @@
 #include <map>
 
 #include "render/result_document.hpp"
+#include "render/safe_text.hpp"
 
 namespace qaf::detail {
 namespace {
+
+// Every piece of text from a pack or portfolio goes through this: a newline in a name must not
+// forge a line of the report, nor ESC drive the terminal (issue 11).
+std::string shown(std::string_view text) { return escaped_text(text); }
 
 // Occurrences of one activity under one heading, as a person reads them: "QMC-5 (return): 19,
 // 2024-04-30 to 2026-10-31" rather than nineteen lines.
@@ -26,21 +31,22 @@ void write_occurrences(std::ostream& out, const char* heading,
   }
   for (const auto& group : by_activity) {
     const occurrence& first = *group.front();
-    out << "      " << first.due << "  " << first.activity << " (" << to_string(first.kind) << ")";
+    out << "      " << first.due << "  " << shown(first.activity) << " (" << to_string(first.kind)
+        << ")";
     if (group.size() > 1) out << " and " << group.size() - 1 << " more to " << group.back()->due;
-    out << "  " << first.rule;
+    out << "  " << shown(first.rule);
     if (first.origin != occurrence_origin::schedule) out << " [" << to_string(first.origin) << "]";
-    for (const occurrence_warning& w : first.warnings) out << "  ! " << w.message;
+    for (const occurrence_warning& w : first.warnings) out << "  ! " << shown(w.message);
     out << '\n';
   }
 }
 
 void write_rating(std::ostream& out, const rating& r) {
-  out << "    " << r.scheme << ": " << level_text(r.level) << " " << r.label;
+  out << "    " << shown(r.scheme) << ": " << shown(level_text(r.level)) << " " << shown(r.label);
   if (r.officer_override) {
-    out << "  (officer " << r.officer_override->officer << " set "
-        << level_text(r.officer_override->level) << " on " << r.officer_override->on << ": "
-        << r.officer_override->reason << ")";
+    out << "  (officer " << shown(r.officer_override->officer) << " set "
+        << shown(level_text(r.officer_override->level)) << " on " << r.officer_override->on << ": "
+        << shown(r.officer_override->reason) << ")";
   }
   if (r.trend == rating_trend::escalated || r.trend == rating_trend::de_escalated) {
     out << "  [" << to_string(r.trend) << "]";
@@ -48,17 +54,17 @@ void write_rating(std::ostream& out, const rating& r) {
   if (r.review_due) out << "  [review due]";
   out << '\n';
   for (const rating_reason& why : r.reasons) {
-    out << "      because (" << level_text(why.level) << ") " << why.text << "  ["
-        << why.source.section << "]\n";
+    out << "      because (" << shown(level_text(why.level)) << ") " << shown(why.text) << "  ["
+        << shown(why.source.section) << "]\n";
   }
   if (r.could_reach) {
-    out << "      could reach " << level_text(*r.could_reach) << ": unknown ";
+    out << "      could reach " << shown(level_text(*r.could_reach)) << ": unknown ";
     for (std::size_t i = 0; i < r.unknown_facts.size(); ++i) {
       if (i == 4) {
         out << ", and " << r.unknown_facts.size() - 4 << " more";
         break;
       }
-      out << (i == 0 ? "" : ", ") << r.unknown_facts[i];
+      out << (i == 0 ? "" : ", ") << shown(r.unknown_facts[i]);
     }
     out << '\n';
   }
@@ -80,8 +86,8 @@ void write_kpis(std::ostream& out, const std::vector<kpi_result>& kpis) {
   for (const auto& [status, n] : counts) out << ' ' << n << ' ' << to_string(status) << ';';
   out << '\n';
   for (const kpi_result* k : consequences) {
-    out << "      " << k->kpi << ": " << to_string(k->status) << " (target " << k->target << ") -> "
-        << to_string(k->consequence) << '\n';
+    out << "      " << shown(k->kpi) << ": " << to_string(k->status) << " (target "
+        << shown(k->target) << ") -> " << to_string(k->consequence) << '\n';
   }
 }
 
@@ -89,12 +95,13 @@ void write_kpis(std::ostream& out, const std::vector<kpi_result>& kpis) {
 
 void write_assessment_text(std::ostream& out, const pack& rules, const schedule_options& window,
                            std::span<const provider_assessment> assessments) {
-  out << rules.info().title << " (" << rules.info().id << " " << rules.info().version << "), as of "
-      << window.as_of << "; schedule " << window.from << " to " << window.to << "\n";
+  out << shown(rules.info().title) << " (" << shown(rules.info().id) << " "
+      << shown(rules.info().version) << "), as of " << window.as_of << "; schedule " << window.from
+      << " to " << window.to << "\n";
   for (const provider_assessment& a : assessments) {
     const provider_schedule& s = a.schedule;
-    out << "\n  " << (s.name.empty() ? s.provider : s.name + " (" + s.provider + ")");
-    if (!s.officer.empty()) out << " - officer " << s.officer;
+    out << "\n  " << shown(s.name.empty() ? s.provider : s.name + " (" + s.provider + ")");
+    if (!s.officer.empty()) out << " - officer " << shown(s.officer);
     out << '\n';
     for (const rating& r : a.ratings) write_rating(out, r);
     std::vector<const occurrence*> overdue;
@@ -111,12 +118,12 @@ void write_assessment_text(std::ostream& out, const pack& rules, const schedule_
     for (const minimum_visits_check& m : s.result.minimum_visits) {
       if (m.shortfall > 0) {
         out << "    minimum visits: " << m.done_last_12_months << " of " << m.required
-            << " on-site visits in the last 12 months (" << m.rule << ")\n";
+            << " on-site visits in the last 12 months (" << shown(m.rule) << ")\n";
       }
     }
     if (!s.result.unknown_facts.empty()) {
       out << "    not scheduled for want of:";
-      for (const std::string& f : s.result.unknown_facts) out << ' ' << f;
+      for (const std::string& f : s.result.unknown_facts) out << ' ' << shown(f);
       out << '\n';
     }
     write_kpis(out, a.kpis);

@@ -9,6 +9,10 @@ nlohmann::ordered_json result_document(const pack& rules, date as_of) {
   return document;
 }
 
+std::string json_text(const nlohmann::ordered_json& document) {
+  return document.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + '\n';
+}
+
 nlohmann::ordered_json source_json(const source_ref& source) {
   nlohmann::ordered_json json = {{"document", source.document}, {"section", source.section}};
   if (!source.quote.empty()) json["quote"] = source.quote;

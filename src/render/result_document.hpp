@@ -14,6 +14,10 @@ namespace qaf::detail {
 /// {"pack": {"id", "version"}, "as_of": "YYYY-MM-DD"}; renderers add their own members.
 nlohmann::ordered_json result_document(const pack& rules, date as_of);
 
+/// `document` as qaf prints it, indented by 2 and ending in a newline. Malformed UTF-8 in a string
+/// becomes U+FFFD instead of making nlohmann throw: the readers reject it, this is the belt.
+std::string json_text(const nlohmann::ordered_json& document);
+
 /// {"document", "section"[, "quote"]}.
 nlohmann::ordered_json source_json(const source_ref& source);
 

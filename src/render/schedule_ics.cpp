@@ -6,16 +6,27 @@
 
 #include "qaf/version.hpp"
 #include "render/result_document.hpp"
+#include "render/safe_text.hpp"
 #include "render/schedule_render.hpp"
 
 namespace qaf::detail {
 namespace {
 
 // RFC 5545 section 3.3.11: backslash, semicolon and comma are escaped, a line break is "\n".
+// TEXT admits no control character but tab (CONTROL is %x00-08 / %x0A-1F / %x7F), so the others
+// are dropped, and the C1 controls with them, which a terminal would act on; malformed UTF-8 is
+// replaced by U+FFFD first (issue 11: NUL and ESC reached the calendar).
 std::string escape_text(std::string_view text) {
+  const std::string valid = well_formed_utf8(text);
   std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
+  out.reserve(valid.size());
+  for (std::size_t i = 0; i < valid.size(); ++i) {
+    const char c = valid[i];
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte == 0xC2 && i + 1 < valid.size() && static_cast<unsigned char>(valid[i + 1]) <= 0x9F) {
+      ++i;  // a C1 control, U+0080-U+009F: two bytes, both dropped
+      continue;
+    }
     switch (c) {
       case '\\':
         out += "\\\\";
@@ -29,22 +40,27 @@ std::string escape_text(std::string_view text) {
       case '\n':
         out += "\\n";
         break;
-      case '\r':
+      case '\t':
+        out += c;
         break;
       default:
-        out += c;
+        if (byte >= 0x20 && byte != 0x7F) out += c;
     }
   }
   return out;
 }
 
 // RFC 5545 section 3.1: lines of at most 75 octets, continued after CRLF and one space; a UTF-8
-// sequence is never split.
+// sequence is never split. Every line written is well-formed UTF-8, so stepping back from the
+// limit finds a lead byte within three octets; should it not (malformed text from a future
+// caller), the cut falls at the limit, so the loop always advances (issue 11: it did not, and
+// eighty continuation bytes made it spin forever).
 void write_line(std::ostream& out, std::string_view line) {
   std::size_t limit = 75;
   while (line.size() > limit) {
     std::size_t cut = limit;
-    while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0u) == 0x80u) --cut;
+    while (cut > limit - 3 && (static_cast<unsigned char>(line[cut]) & 0xC0u) == 0x80u) --cut;
+    if ((static_cast<unsigned char>(line[cut]) & 0xC0u) == 0x80u) cut = limit;
     out << line.substr(0, cut) << "\r\n ";
     line.remove_prefix(cut);
     limit = 74;  // the leading space counts
@@ -123,7 +139,9 @@ void write_schedule_ics(std::ostream& out, const pack& rules, const schedule_opt
     write_line(out, "UID:" + uid(rules, *o));
     write_line(out, stamp);
     write_line(out, "DTSTART;VALUE=DATE:" + compact(o->due));
-    write_line(out, "DTEND;VALUE=DATE:" + compact(add_days(o->due, 1)));
+    // The day after the last supported date is no date: RFC 5545 section 3.6.1 gives a DATE
+    // DTSTART with no DTEND one day anyway, so DTEND is left out there (issue 11: it aborted).
+    if (o->due < date::max()) write_line(out, "DTEND;VALUE=DATE:" + compact(add_days(o->due, 1)));
     write_line(out,
                "SUMMARY:" + escape_text(o->activity + " " + (a != nullptr ? a->title : "") + ": " +
                                         who + " (" + std::string(to_string(o->status)) + ")"));

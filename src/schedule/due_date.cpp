@@ -2,7 +2,7 @@
 
 namespace qaf::detail {
 
-date add_step(date from, const step& s) noexcept {
+date add_step(date from, const step& s) {
   if (s.months != 0) return add_months(from, s.months);
   if (s.weeks != 0) return add_weeks(from, s.weeks);
   return add_days(from, s.days);

@@ -9,7 +9,8 @@
 namespace qaf::detail {
 
 /// `from` plus one step; months clamp to the end of the month (2024-01-31 + 1 month = 2024-02-29).
-date add_step(date from, const step& s) noexcept;
+/// Throws date_error past the supported dates (qaf/date.hpp), which ends any loop that steps.
+date add_step(date from, const step& s);
 
 /// The deadline `rule` sets for something that happened on `from`: the same working day (from,
 /// or the next working day), the N-th working day after, N/24 calendar days after for hours

@@ -8,7 +8,9 @@ CODE = re.compile(r'"(qaf\.[a-z_]+\.[a-z_]+)"')
 
 def codes_in_source():
     found = set()
-    for path in list((ROOT / "src").rglob("*.cpp")) + list((ROOT / "src").rglob("*.hpp")):
+    sources = [path for folder in ("src", "tools") for pattern in ("*.cpp", "*.hpp")
+               for path in (ROOT / folder).rglob(pattern)]
+    for path in sources:
         found.update(CODE.findall(path.read_text(encoding="utf-8")))
     return found
 

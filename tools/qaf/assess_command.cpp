@@ -10,16 +10,17 @@
 #include "render/assess_text.hpp"
 #include "render/kpi_render.hpp"
 #include "render/rating_render.hpp"
+#include "render/result_document.hpp"
 #include "render/schedule_render.hpp"
 
 namespace qaf::cli {
 
 int run_assess(const invocation& call) {
-  const std::optional<job> prepared = prepare_job(call, {"assess", {"json", "text"}, false});
+  const std::optional<job> prepared =
+      prepare_job(call, {"assess", {"json", "text"}, false, /*months_from_as_of=*/12});
   if (!prepared) return exit_failure;
   const engine assessor(*prepared->pack);
-  const schedule_options window{prepared->as_of, add_days(add_months(prepared->as_of, 12), -1),
-                                prepared->as_of};
+  const schedule_options window{*prepared->from, *prepared->to, prepared->as_of};
   std::vector<detail::provider_assessment> assessments;
   for (const provider& p : prepared->portfolio.providers) {
     assessments.push_back({detail::describe(p, assessor.schedule(p, window)),
@@ -40,7 +41,7 @@ int run_assess(const invocation& call) {
   nlohmann::ordered_json document = detail::schedule_document(*prepared->pack, window, schedules);
   document["ratings"] = detail::rate_document(*prepared->pack, prepared->as_of, ratings)["ratings"];
   document["kpis"] = detail::kpi_document(*prepared->pack, prepared->as_of, kpis)["kpis"];
-  call.out << document.dump(2) << '\n';
+  call.out << detail::json_text(document);
   return exit_ok;
 }
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "command.hpp"
+#include "job_options.hpp"
 #include "qaf/calendar.hpp"
 #include "qaf/date.hpp"
 
@@ -26,9 +27,11 @@ constexpr std::string_view usage =
     "  holidays          prints the bank holidays of YEAR, one 'YYYY-MM-DD name' a line\n"
     "  --region R        the bank-holiday region (default england_and_wales)\n";
 
-/// A usage or input mistake; run_calendar prints it as one line.
+/// A usage or input mistake; run_calendar prints it as one line, with its code.
 struct bad_input : std::runtime_error {
-  using std::runtime_error::runtime_error;
+  explicit bad_input(const std::string& message, std::string_view error_code = "qaf.cli.usage")
+      : std::runtime_error(message), code(error_code) {}
+  std::string_view code;
 };
 
 struct parsed_args {
@@ -53,11 +56,11 @@ parsed_args parse_args(std::span<const std::string_view> args) {
       } else {
         id = arg.substr(std::string_view("--region=").size());
       }
-      if (region_given) throw bad_input("--region is given twice");
+      if (region_given) throw bad_input("--region is given more than once", "qaf.cli.repeated");
       region_given = true;
       std::string why;
       const auto found = region::try_parse(id, &why);
-      if (!found) throw bad_input(why);
+      if (!found) throw bad_input(why, "qaf.cli.value");
       parsed.where = *found;
     } else if (arg.starts_with("--")) {
       throw bad_input("unknown option " + std::string(arg));
@@ -73,11 +76,12 @@ int parse_int(std::string_view text, std::string_view what) {
   const char* const end = text.data() + text.size();
   const auto [stop, error] = std::from_chars(text.data(), end, value);
   if (error == std::errc::result_out_of_range) {
-    throw bad_input(std::string(what) + " is out of range: " + std::string(text));
+    throw bad_input(std::string(what) + " is out of range: " + std::string(text), "qaf.cli.value");
   }
   if (text.empty() || error != std::errc() || stop != end) {
-    throw bad_input(std::string(what) + " must be a whole number, not \"" + std::string(text) +
-                    "\"");
+    throw bad_input(
+        std::string(what) + " must be a whole number, not \"" + std::string(text) + "\"",
+        "qaf.cli.value");
   }
   return value;
 }
@@ -94,7 +98,7 @@ void add_working_days_command(const parsed_args& parsed, std::ostream& out) {
   expect_arguments(parsed, 2, "two arguments, D and N");
   std::string why;
   const auto start = date::try_parse(parsed.positional[1], &why);
-  if (!start) throw bad_input(why);
+  if (!start) throw bad_input(why, "qaf.date.invalid");
   const int n = parse_int(parsed.positional[2], "N");
   out << working_calendar(parsed.where).add_working_days(*start, n) << '\n';
 }
@@ -126,9 +130,11 @@ int run_calendar(const invocation& call) {
     }
     return exit_ok;
   } catch (const bad_input& e) {
-    call.err << "qaf calendar: " << e.what() << '\n';
+    report(call.err, "calendar", e.code, e.what());
   } catch (const std::out_of_range& e) {  // a date or year outside the region's known years
-    call.err << "qaf calendar: " << e.what() << '\n';
+    report(call.err, "calendar", "qaf.date.range", e.what());
+  } catch (const date_error& e) {  // working days counted past 9999-12-31
+    report(call.err, "calendar", "qaf.date.range", e.what());
   }
   return exit_failure;
 }

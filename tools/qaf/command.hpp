@@ -17,10 +17,12 @@ struct invocation {
   std::ostream& err;
 };
 
-/// Exit statuses: 0 success; 1 for anything else (bad input, a usage mistake, a failed check),
-/// always with a message on stderr.
+/// Exit statuses: 0 success; 1 for a mistake in the input (bad input, a usage mistake, a failed
+/// check, output that could not be written); 70 (EX_SOFTWARE) for an error that is a bug in
+/// qaf. Always with a coded message on stderr (docs/errors.md).
 inline constexpr int exit_ok = 0;
 inline constexpr int exit_failure = 1;
+inline constexpr int exit_internal = 70;
 
 int run_calendar(const invocation& call);
 int run_packs(const invocation& call);

@@ -5,6 +5,8 @@
 #include <ctime>
 #include <ostream>
 
+#include "qaf/calendar.hpp"
+
 namespace qaf::cli {
 
 date today() {
@@ -22,84 +24,152 @@ void print_diagnostic(std::ostream& out, const diagnostic& d) {
   out << text << '\n';
 }
 
+void report(std::ostream& err, std::string_view command, std::string_view code,
+            std::string_view message) {
+  err << "qaf " << command << ": " << code << ": " << message << '\n';
+}
+
+std::optional<parsed_options> parse_options(const invocation& call, std::string_view command,
+                                            std::span<const std::string_view> allowed,
+                                            std::size_t max_positional, std::string_view usage) {
+  parsed_options parsed;
+  const auto fail = [&](std::string_view code, const std::string& message) {
+    report(call.err, command, code, message + "; usage: " + std::string(usage));
+    return std::nullopt;
+  };
+  for (std::size_t i = 0; i < call.args.size(); ++i) {
+    const std::string_view arg = call.args[i];
+    if (!arg.starts_with("--")) {
+      if (parsed.positional.size() == max_positional) {
+        return fail("qaf.cli.usage", "unexpected argument '" + std::string(arg) + "'");
+      }
+      parsed.positional.push_back(arg);
+      continue;
+    }
+    if (std::find(allowed.begin(), allowed.end(), arg) == allowed.end()) {
+      return fail("qaf.cli.usage", "unknown option " + std::string(arg));
+    }
+    // "--from --to 2024-12-31" is a forgotten value, not a date called "--to".
+    if (i + 1 == call.args.size() || call.args[i + 1].starts_with("--")) {
+      return fail("qaf.cli.usage", std::string(arg) + " needs a value");
+    }
+    if (!parsed.values.emplace(std::string(arg), std::string(call.args[++i])).second) {
+      return fail("qaf.cli.repeated", std::string(arg) + " is given more than once");
+    }
+  }
+  return parsed;
+}
+
+namespace {
+
+// The value of `option`, or nullopt when it was not given.
+std::optional<std::string> value_of(const parsed_options& parsed, std::string_view option) {
+  const auto found = parsed.values.find(option);
+  if (found == parsed.values.end()) return std::nullopt;
+  return found->second;
+}
+
+}  // namespace
+
 std::optional<job> prepare_job(const invocation& call, const job_spec& spec) {
-  const std::string name = "qaf " + spec.command;
-  std::string pack_name;
-  std::string portfolio_path;
-  std::string from_text;
-  std::string to_text;
-  std::string as_of_text;
+  const std::string& name = spec.command;
   job result;
-  result.format = std::string(spec.formats.front());
   std::string format_list;
   for (std::string_view f : spec.formats)
     format_list += (format_list.empty() ? "" : "|") + std::string(f);
-  const std::string usage = name + " --pack P --portfolio F" +
+  const std::string usage = "qaf " + name + " --pack P --portfolio F" +
                             (spec.needs_window ? " --from D --to D" : "") +
                             " [--as-of D] [--format " + format_list + "]";
+  std::vector<std::string_view> allowed = {"--pack", "--portfolio", "--as-of", "--format"};
+  if (spec.needs_window) allowed.insert(allowed.end(), {"--from", "--to"});
+  const std::optional<parsed_options> parsed = parse_options(call, name, allowed, 0, usage);
+  if (!parsed) return std::nullopt;
 
-  const std::pair<std::string_view, std::string*> valued[] = {
-      {"--pack", &pack_name}, {"--portfolio", &portfolio_path}, {"--from", &from_text},
-      {"--to", &to_text},     {"--as-of", &as_of_text},         {"--format", &result.format}};
-  for (std::size_t i = 0; i < call.args.size(); ++i) {
-    const std::string_view arg = call.args[i];
-    bool matched = false;
-    for (const auto& [option, target] : valued) {
-      if (arg != option) continue;
-      if ((option == "--from" || option == "--to") && !spec.needs_window) break;
-      if (i + 1 >= call.args.size()) {
-        call.err << name << ": " << option << " needs a value; usage: " << usage << '\n';
-        return std::nullopt;
-      }
-      *target = std::string(call.args[++i]);
-      matched = true;
+  std::vector<std::string_view> missing;
+  for (const std::string_view option : allowed) {
+    if (option != "--as-of" && option != "--format" && !parsed->values.contains(option))
+      missing.push_back(option);
+  }
+  if (!missing.empty()) {
+    std::string list;
+    for (const std::string_view m : missing) list += (list.empty() ? "" : " and ") + std::string(m);
+    report(call.err, name, "qaf.cli.usage",
+           list + (missing.size() == 1 ? " is" : " are") + " required; usage: " + usage);
+    return std::nullopt;
+  }
+  result.format = value_of(*parsed, "--format").value_or(std::string(spec.formats.front()));
+  if (std::find(spec.formats.begin(), spec.formats.end(), result.format) == spec.formats.end()) {
+    report(call.err, name, "qaf.cli.value",
+           "--format is one of " + format_list + ", not '" + result.format + "'");
+    return std::nullopt;
+  }
+
+  // Every date must be in the years whose bank holidays are known: past them no answer would be
+  // right, and the arithmetic would run to the end of the calendar.
+  const region where;
+  const date first = date::from_ymd(where.first_year(), 1, 1);
+  const date last = date::from_ymd(where.last_year(), 12, 31);
+  const std::string known = std::string(" with bank holidays (") + std::string(where.title()) + ")";
+  const auto in_calendar = [&](date d, const std::string& what) {
+    if (d < first) {
+      report(call.err, name, "qaf.cli.window",
+             what + ": " + d.to_string() + " is before " + first.to_string() + ", the first day" +
+                 known);
+      return false;
     }
-    if (!matched) {
-      call.err << name << ": unexpected argument '" << arg << "'; usage: " << usage << '\n';
+    if (last < d) {
+      report(
+          call.err, name, "qaf.cli.window",
+          what + ": " + d.to_string() + " is after " + last.to_string() + ", the last day" + known);
+      return false;
+    }
+    return true;
+  };
+  const auto parse_date = [&](const std::string& option) -> std::optional<date> {
+    const std::string text = *value_of(*parsed, option);
+    std::string why;
+    const auto d = date::try_parse(text, &why);
+    if (!d) {
+      report(call.err, name, "qaf.date.invalid", option + ": " + why);
       return std::nullopt;
     }
-  }
-  if (pack_name.empty() || portfolio_path.empty() ||
-      (spec.needs_window && (from_text.empty() || to_text.empty()))) {
-    call.err << name << ": usage: " << usage << '\n';
-    return std::nullopt;
-  }
-  if (std::find(spec.formats.begin(), spec.formats.end(), result.format) == spec.formats.end()) {
-    call.err << name << ": --format is one of " << format_list << ", not '" << result.format
-             << "'\n";
-    return std::nullopt;
-  }
-  const auto parse_date = [&](const std::string& text, const char* option) -> std::optional<date> {
-    std::string why;
-    if (auto d = date::try_parse(text, &why)) return d;
-    call.err << name << ": " << option << ": " << why << '\n';
-    return std::nullopt;
+    if (!in_calendar(*d, option)) return std::nullopt;
+    return d;
   };
-  if (!as_of_text.empty()) {
-    const auto as_of = parse_date(as_of_text, "--as-of");
+  if (parsed->values.contains("--as-of")) {
+    const auto as_of = parse_date("--as-of");  // "" is an error, never today
     if (!as_of) return std::nullopt;
     result.as_of = *as_of;
   } else {
     result.as_of = today();
+    if (!in_calendar(result.as_of, "today")) return std::nullopt;
   }
   if (spec.needs_window) {
-    result.from = parse_date(from_text, "--from");
+    result.from = parse_date("--from");
     if (!result.from) return std::nullopt;
-    result.to = parse_date(to_text, "--to");
+    result.to = parse_date("--to");
     if (!result.to) return std::nullopt;
     if (*result.to < *result.from) {
-      call.err << name << ": --to " << *result.to << " is before --from " << *result.from << '\n';
+      report(call.err, name, "qaf.cli.window",
+             "--to " + result.to->to_string() + " is before --from " + result.from->to_string());
+      return std::nullopt;
+    }
+  } else if (spec.months_from_as_of > 0) {
+    result.from = result.as_of;
+    result.to = add_days(add_months(result.as_of, spec.months_from_as_of), -1);
+    if (!in_calendar(*result.to, "--as-of " + result.as_of.to_string() + " + " +
+                                     std::to_string(spec.months_from_as_of) + " months")) {
       return std::nullopt;
     }
   }
 
-  pack_result loaded = load_pack(pack_name);
+  pack_result loaded = load_pack(*value_of(*parsed, "--pack"));
   if (!loaded) {
     for (const diagnostic& d : loaded.diagnostics) print_diagnostic(call.err, d);
     return std::nullopt;
   }
   result.pack = std::move(loaded.pack);
-  portfolio_result read = read_portfolio(*result.pack, portfolio_path);
+  portfolio_result read = read_portfolio(*result.pack, *value_of(*parsed, "--portfolio"));
   if (!read) {
     for (const diagnostic& d : read.diagnostics) print_diagnostic(call.err, d);
     return std::nullopt;

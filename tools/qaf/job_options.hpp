@@ -3,7 +3,9 @@
 // pack and portfolio, so that a command starts from checked inputs or not at all.
 #pragma once
 
+#include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,23 +17,45 @@
 
 namespace qaf::cli {
 
+/// Prints "qaf <command>: <code>: <message>" on its own line: how the command line reports a
+/// mistake of its own (codes in docs/errors.md, "Command line").
+void report(std::ostream& err, std::string_view command, std::string_view code,
+            std::string_view message);
+
+/// What parse_options found: each option's value (present when given, even if empty) and the
+/// arguments that are no option, in order.
+struct parsed_options {
+  std::map<std::string, std::string, std::less<>> values;
+  std::vector<std::string_view> positional;
+};
+
+/// Parses `--name VALUE` options, each of `allowed` at most once, and up to `max_positional`
+/// other arguments. Reports on call.err, as `report` does, an unknown option, an option with no
+/// value (or an option where its value belongs), an option given twice (qaf.cli.repeated) and
+/// an argument too many, each with `usage`, and returns nullopt.
+std::optional<parsed_options> parse_options(const invocation& call, std::string_view command,
+                                            std::span<const std::string_view> allowed,
+                                            std::size_t max_positional, std::string_view usage);
+
 struct job_spec {
   std::string command;                    // for messages: "schedule"
   std::vector<std::string_view> formats;  // accepted --format values; the first is the default
   bool needs_window = false;              // --from and --to are required
+  int months_from_as_of = 0;  // without --from/--to: a window of this many months from as-of
 };
 
 struct job {
   std::optional<qaf::pack> pack;
   qaf::portfolio portfolio;
-  std::optional<date> from;
+  std::optional<date> from;  // --from and --to, or the window months_from_as_of makes
   std::optional<date> to;
   date as_of;  // --as-of, default today
   std::string format;
 };
 
-/// Parses --pack P --portfolio F [--from D --to D] [--as-of D] [--format X], loads the pack and
-/// the portfolio. On any problem prints it on call.err and returns nullopt.
+/// Parses --pack P --portfolio F [--from D --to D] [--as-of D] [--format X], checks that every
+/// date is in the years that have bank holidays, loads the pack and the portfolio. On any
+/// problem prints it on call.err and returns nullopt.
 std::optional<job> prepare_job(const invocation& call, const job_spec& spec);
 
 /// Today's date on this machine's clock (local time).

@@ -7,6 +7,7 @@
 #include "job_options.hpp"
 #include "qaf/engine.hpp"
 #include "render/kpi_render.hpp"
+#include "render/result_document.hpp"
 
 namespace qaf::cli {
 
@@ -22,7 +23,7 @@ int run_kpi(const invocation& call) {
   if (prepared->format == "csv") {
     detail::write_kpi_csv(call.out, results);
   } else {
-    call.out << detail::kpi_document(*prepared->pack, prepared->as_of, results).dump(2) << '\n';
+    call.out << detail::json_text(detail::kpi_document(*prepared->pack, prepared->as_of, results));
   }
   return exit_ok;
 }

@@ -1,13 +1,25 @@
 // qaf: the command-line program. Dispatches to one function per command and guarantees that
 // nothing partial reaches stdout: a command's output is buffered and printed only on success.
+// It is also the boundary where every exception stops (issue 11): a date computed past the
+// supported range or a bank holiday asked outside the known years is the input's fault (exit 1),
+// anything else is a bug (exit 70, EX_SOFTWARE); both print a coded message, never abort. And
+// stdout is checked: a write that fails (a full disk, a file-size limit) is exit 1, not success.
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
+#include <cstring>
 #include <exception>
 #include <iostream>
+#include <new>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "command.hpp"
+#include "job_options.hpp"
+#include "qaf/date.hpp"
 #include "qaf/version.hpp"
 
 namespace {
@@ -48,35 +60,72 @@ void print_help(std::ostream& out) {
   out << "  --help      this text\n  --version   the library version\n";
 }
 
+// Writes `text` to stdout and closes it, so that every error surfaces here: a failed write, a
+// failed flush (ENOSPC on /dev/full) or a failed close. Returns the exit status.
+int write_stdout(std::string_view name, const std::string& text) {
+  // The first errno set is the cause; later calls may fail only because of it.
+  errno = 0;
+  std::cout << text;
+  std::cout.flush();
+  const bool written = static_cast<bool>(std::cout);
+  int error = errno;
+  const bool flushed = std::fflush(stdout) == 0;
+  if (error == 0) error = errno;
+  const bool closed = std::fclose(stdout) == 0;
+  if (error == 0) error = errno;
+  if (written && flushed && closed) return qaf::cli::exit_ok;
+  qaf::cli::report(std::cerr, name, "qaf.cli.output",
+                   std::string("cannot write the output to stdout") +
+                       (error != 0 ? std::string(": ") + std::strerror(error) : std::string()));
+  return qaf::cli::exit_failure;
+}
+
+// Runs `c`; whatever escapes it becomes a coded message and an exit status.
+int run_guarded(const command& c, const qaf::cli::invocation& call) {
+  const std::string_view name = c.name;
+  try {
+    return c.run(call);
+  } catch (const qaf::date_error& e) {
+    qaf::cli::report(std::cerr, name, "qaf.date.range", e.what());
+    return qaf::cli::exit_failure;
+  } catch (const std::out_of_range& e) {  // bank holidays asked outside the known years
+    qaf::cli::report(std::cerr, name, "qaf.date.range", e.what());
+    return qaf::cli::exit_failure;
+  } catch (const std::bad_alloc&) {
+    qaf::cli::report(std::cerr, name, "qaf.cli.internal", "out of memory");
+  } catch (const std::exception& e) {
+    qaf::cli::report(std::cerr, name, "qaf.cli.internal",
+                     std::string("unexpected error, a bug in qaf: ") + e.what());
+  } catch (...) {
+    qaf::cli::report(std::cerr, name, "qaf.cli.internal", "unexpected error, a bug in qaf");
+  }
+  return qaf::cli::exit_internal;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Past a file-size limit (ulimit -f) the kernel kills a writer with SIGXFSZ unless it is
+  // ignored; ignored, the write fails with EFBIG and write_stdout reports it.
+  std::signal(SIGXFSZ, SIG_IGN);
   const std::vector<std::string_view> args(argv + 1, argv + argc);
   if (args.empty()) {
     print_help(std::cerr);
     return qaf::cli::exit_failure;
   }
   if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
-    print_help(std::cout);
-    return qaf::cli::exit_ok;
+    std::ostringstream help;
+    print_help(help);
+    return write_stdout("help", help.str());
   }
-  if (args[0] == "--version") {
-    std::cout << qaf::version() << '\n';
-    return qaf::cli::exit_ok;
-  }
+  if (args[0] == "--version") return write_stdout("--version", std::string(qaf::version()) + '\n');
   for (const command& c : commands) {
     if (c.name != args[0]) continue;
     std::ostringstream out;
-    int status = qaf::cli::exit_failure;
-    try {
-      status = c.run({std::span(args).subspan(1), out, std::cerr});
-    } catch (const std::exception& e) {
-      std::cerr << "qaf " << c.name << ": " << e.what() << '\n';
-      return qaf::cli::exit_failure;
-    }
-    if (status == qaf::cli::exit_ok) std::cout << out.str() << std::flush;
-    return status;
+    const int status = run_guarded(c, {std::span(args).subspan(1), out, std::cerr});
+    if (status != qaf::cli::exit_ok) return status;
+    return write_stdout(c.name, out.str());
   }
-  std::cerr << "qaf: unknown command '" << args[0] << "'; see qaf --help\n";
+  std::cerr << "qaf: qaf.cli.usage: unknown command '" << args[0] << "'; see qaf --help\n";
   return qaf::cli::exit_failure;
 }

@@ -2,13 +2,14 @@
 #include <ostream>
 
 #include "command.hpp"
+#include "job_options.hpp"
 #include "qaf/pack.hpp"
 
 namespace qaf::cli {
 
 int run_packs(const invocation& call) {
   if (!call.args.empty()) {
-    call.err << "qaf packs: takes no arguments\n";
+    report(call.err, "packs", "qaf.cli.usage", "takes no arguments");
     return exit_failure;
   }
   for (const bundled_pack_summary& p : bundled_packs()) {

@@ -8,6 +8,7 @@
 #include "job_options.hpp"
 #include "qaf/engine.hpp"
 #include "render/rating_render.hpp"
+#include "render/result_document.hpp"
 
 namespace qaf::cli {
 
@@ -23,7 +24,7 @@ int run_rate(const invocation& call) {
   if (prepared->format == "csv") {
     detail::write_ratings_csv(call.out, ratings);
   } else {
-    call.out << detail::rate_document(*prepared->pack, prepared->as_of, ratings).dump(2) << '\n';
+    call.out << detail::json_text(detail::rate_document(*prepared->pack, prepared->as_of, ratings));
   }
   return exit_ok;
 }

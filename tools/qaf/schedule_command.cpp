@@ -7,6 +7,7 @@
 #include "command.hpp"
 #include "job_options.hpp"
 #include "qaf/engine.hpp"
+#include "render/result_document.hpp"
 #include "render/schedule_render.hpp"
 #include "schedule/workload.hpp"
 
@@ -27,7 +28,7 @@ int run_schedule(const invocation& call) {
   } else if (prepared->format == "ics") {
     detail::write_schedule_ics(call.out, *prepared->pack, window, schedules);
   } else {
-    call.out << detail::schedule_document(*prepared->pack, window, schedules).dump(2) << '\n';
+    call.out << detail::json_text(detail::schedule_document(*prepared->pack, window, schedules));
   }
   return exit_ok;
 }

@@ -11,31 +11,23 @@
 namespace qaf::cli {
 
 int run_validate(const invocation& call) {
-  std::string pack_name;
-  std::string portfolio_path;
-  for (std::size_t i = 0; i < call.args.size(); ++i) {
-    const std::string_view arg = call.args[i];
-    if (arg == "--portfolio" && i + 1 < call.args.size()) {
-      portfolio_path = std::string(call.args[++i]);
-    } else if (!arg.starts_with("--") && pack_name.empty()) {
-      pack_name = std::string(arg);
-    } else {
-      call.err << "qaf validate: unexpected argument '" << arg
-               << "'; usage: qaf validate PACK [--portfolio F]\n";
-      return exit_failure;
-    }
-  }
-  if (pack_name.empty()) {
-    call.err << "qaf validate: usage: qaf validate PACK [--portfolio F]\n";
+  constexpr std::string_view usage = "qaf validate PACK [--portfolio F]";
+  constexpr std::string_view allowed[] = {"--portfolio"};
+  const std::optional<parsed_options> parsed = parse_options(call, "validate", allowed, 1, usage);
+  if (!parsed) return exit_failure;
+  if (parsed->positional.empty()) {
+    report(call.err, "validate", "qaf.cli.usage", "which pack? usage: " + std::string(usage));
     return exit_failure;
   }
+  const std::string pack_name(parsed->positional.front());
+  const auto portfolio = parsed->values.find("--portfolio");
   const pack_result loaded = load_pack(pack_name);
   if (!loaded) {
     for (const diagnostic& d : loaded.diagnostics) print_diagnostic(call.err, d);
     return exit_failure;
   }
-  if (!portfolio_path.empty()) {
-    const portfolio_result read = read_portfolio(*loaded.pack, portfolio_path);
+  if (portfolio != parsed->values.end()) {
+    const portfolio_result read = read_portfolio(*loaded.pack, portfolio->second);
     if (!read) {
       for (const diagnostic& d : read.diagnostics) print_diagnostic(call.err, d);
       return exit_failure;
