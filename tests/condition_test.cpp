@@ -7,6 +7,7 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 #include <random>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
@@ -239,27 +240,38 @@ TEST(Condition, FollowsKleeneTruthTables) {
   EXPECT_EQ(!truth::unknown, truth::unknown);
 }
 
-TEST(Condition, CountsCalendarMonthsAsAddMonthsSteps) {
+// Times are exact: days are whole, and a time in weeks, months or years is `whole` units on the
+// day the last unit ends and strictly between `whole` and `whole` + 1 on the days after, so that
+// "> n" means "more than n" from the day after from + n units.
+TEST(Condition, MeasuresTimesExactlyInCalendarSteps) {
   const fact_table table = fact_table::core();
+  struct unit_time {
+    int whole;
+    bool exact;
+  };
   struct row {
     const char* from;
     const char* as_of;
-    int days, weeks, months, years;
+    int days;
+    unit_time weeks, months, years;
   };
   const row rows[] = {
-      {"2024-01-31", "2024-02-29", 29, 4, 1, 0},  // Jan 31 + 1 month clamps to Feb 29
-      {"2024-01-31", "2024-02-28", 28, 4, 0, 0},
-      {"2023-01-31", "2023-02-28", 28, 4, 1, 0},
-      {"2024-02-29", "2025-02-28", 365, 52, 12, 1},  // a leap day's anniversary is Feb 28
-      {"2024-02-29", "2025-02-27", 364, 52, 11, 0},
-      {"2023-02-28", "2023-03-28", 28, 4, 1, 0},  // never snaps to the end of March
-      {"2023-02-28", "2023-03-27", 27, 3, 0, 0},
-      {"2024-03-31", "2024-04-30", 30, 4, 1, 0},
-      {"2024-06-30", "2024-06-30", 0, 0, 0, 0},
-      {"2024-07-01", "2024-06-30", -1, -1, -1, -1},  // a date ahead of as_of counts negative
-      {"2024-08-31", "2024-06-30", -62, -9, -2, -1},
-      {"2020-02-29", "2024-02-29", 1461, 208, 48, 4},
-      {"2020-02-29", "2024-02-28", 1460, 208, 47, 3},
+      {"2024-01-31", "2024-02-29", 29, {4, false}, {1, true}, {0, false}},  // Jan 31 + 1 = Feb 29
+      {"2024-01-31", "2024-02-28", 28, {4, true}, {0, false}, {0, false}},
+      {"2023-01-31", "2023-02-28", 28, {4, true}, {1, true}, {0, false}},
+      {"2024-02-29", "2025-02-28", 365, {52, false}, {12, true}, {1, true}},  // leap day + 1 year
+      {"2024-02-29", "2025-02-27", 364, {52, true}, {11, false}, {0, false}},
+      {"2023-02-28", "2023-03-28", 28, {4, true}, {1, true}, {0, false}},  // never snaps to Mar 31
+      {"2023-02-28", "2023-03-27", 27, {3, false}, {0, false}, {0, false}},
+      {"2024-03-31", "2024-04-30", 30, {4, false}, {1, true}, {0, false}},
+      {"2024-06-30", "2024-06-30", 0, {0, true}, {0, true}, {0, true}},
+      {"2024-07-01", "2024-06-30", -1, {-1, false}, {-1, false}, {-1, false}},  // ahead: negative
+      {"2024-08-31", "2024-06-30", -62, {-9, false}, {-3, false}, {-1, false}},
+      {"2020-02-29", "2024-02-29", 1461, {208, false}, {48, true}, {4, true}},
+      {"2020-02-29", "2024-02-28", 1460, {208, false}, {47, false}, {3, false}},
+      {"2024-02-15", "2024-05-15", 90, {12, false}, {3, true}, {0, false}},    // exactly 3 months
+      {"2024-02-15", "2024-05-16", 91, {13, true}, {3, false}, {0, false}},    // more than 3
+      {"2024-02-15", "2024-06-10", 116, {16, false}, {3, false}, {0, false}},  // 3 months 26 days
   };
   for (const row& r : rows) {
     SCOPED_TRACE(std::string(r.from) + " to " + r.as_of);
@@ -268,20 +280,198 @@ TEST(Condition, CountsCalendarMonthsAsAddMonthsSteps) {
     p.facts["monitoring_start"] = date::parse(r.from);
     const bound_record record = bind(table, p);
     const date as_of = date::parse(r.as_of);
-    const std::pair<const char*, int> units[] = {{"days_since", r.days},
-                                                 {"weeks_since", r.weeks},
-                                                 {"months_since", r.months},
-                                                 {"years_since", r.years}};
-    for (const auto& [function, expected] : units) {
-      const std::string call = std::string(function) + "(monitoring_start)";
-      for (int delta = -1; delta <= 1; ++delta) {
-        const auto c = compile(table, call + " == " + std::to_string(expected + delta));
+    const std::pair<const char*, unit_time> units[] = {{"days_since", {r.days, true}},
+                                                       {"weeks_since", r.weeks},
+                                                       {"months_since", r.months},
+                                                       {"years_since", r.years}};
+    for (const auto& [function, time] : units) {
+      const std::string call = std::string(function) + "(monitoring_start) ";
+      const std::string n = std::to_string(time.whole);
+      const std::string next = std::to_string(time.whole + 1);
+      const truth exact = time.exact ? truth::yes : truth::no;
+      const std::pair<std::string, truth> checks[] = {
+          {call + "== " + n, exact},        {call + "!= " + n, !exact},
+          {call + "> " + n, !exact},        {call + ">= " + n, truth::yes},
+          {call + "<= " + n, exact},        {call + "< " + n, truth::no},
+          {call + "< " + next, truth::yes}, {call + ">= " + next, truth::no},
+      };
+      for (const auto& [text, expected] : checks) {
+        const auto c = compile(table, text);
         ASSERT_TRUE(c);
-        EXPECT_EQ(c->evaluate(record, as_of), delta == 0 ? truth::yes : truth::no)
-            << call << " should be " << expected;
+        EXPECT_EQ(c->evaluate(record, as_of), expected) << text;
       }
     }
   }
+}
+
+// A dated fact after as_of has not happened yet: a suspension dated tomorrow reads as none.
+TEST(Condition, AnEventDatedAfterAsOfHasNotHappened) {
+  const fact_table table = fact_table::core();
+  provider p;
+  p.id = "x";
+  p.facts["placement_suspension_since"] = date::parse("2024-07-01");
+  const bound_record record = bind(table, p);
+  const auto issued = compile(table, "placement_suspension_since != null");
+  const auto long_ago = compile(table, "months_since(placement_suspension_since) > 3");
+  ASSERT_TRUE(issued && long_ago);
+  EXPECT_EQ(issued->evaluate(record, date::parse("2024-06-30")), truth::no);
+  EXPECT_EQ(issued->evaluate(record, date::parse("2024-07-01")), truth::yes);
+  EXPECT_EQ(long_ago->evaluate(record, date::parse("2024-06-30")), truth::no);
+  EXPECT_EQ(long_ago->evaluate(record, date::parse("2024-10-01")), truth::no);
+  EXPECT_EQ(long_ago->evaluate(record, date::parse("2024-10-02")), truth::yes);
+}
+
+// ---- truth tables, checked against every way of filling in the unknown facts ----------------
+//
+// For each condition, each fact it reads is unknown or one of a few known values, in every
+// combination. The expected answer is worked out by brute force: fill in the unknown facts with
+// every value they could take (counts 0..7: a count is never negative) and evaluate; the answer
+// is true (false) when every filling gives true (false), else unknown. Each condition reads each
+// fact once, so three-valued evaluation must decide exactly what the known facts decide.
+
+struct fact_values {
+  std::string name;
+  std::vector<json> known;  // the values a combination gives the fact
+  std::vector<json> fill;   // every value an unknown fact could turn out to be
+};
+
+const std::vector<fact_values>& truth_table_facts() {
+  static const std::vector<fact_values> facts = [] {
+    const std::vector<json> flags = {true, false};
+    std::vector<json> counts;
+    for (int i = 0; i <= 7; ++i) counts.emplace_back(i);
+    return std::vector<fact_values>{
+        {"unregulated", flags, flags},
+        {"listed_company", flags, flags},
+        {"placement_stop", flags, flags},
+        {"complaints_open", {0, 1, 2, 3}, counts},
+        {"safeguarding_concerns_open", {0, 1, 3}, counts},
+        {"safeguarding_substantiated", {0, 1, 3}, counts},
+        {"regulator_rating",
+         {"good", "inadequate"},
+         {"outstanding", "good", "requires_improvement", "inadequate", "not_rated"}},
+        {"whistleblowing", {"none", "substantiated"}, {"none", "requires_action", "substantiated"}},
+        {"placement_suspension_since",
+         {nullptr, "2024-01-10", "2024-03-30"},
+         {nullptr, "2024-01-10", "2024-03-30", "2024-06-30"}},
+    };
+  }();
+  return facts;
+}
+
+const fact_values& values_of(const std::string& name) {
+  for (const fact_values& f : truth_table_facts()) {
+    if (f.name == name) return f;
+  }
+  throw std::logic_error(name);
+}
+
+bound_record bind_json(const fact_table& table, const json& facts) {
+  provider p;
+  p.id = "x";
+  for (const auto& [name, value] : facts.items()) {
+    if (name == "placement_suspension_since" && value.is_string()) {
+      p.facts[name] = date::parse(value.get<std::string>());
+    } else {
+      p.facts[name] = to_fact(value);
+    }
+  }
+  return bind(table, p);
+}
+
+// The answer every filling of the unknown facts (those of `names` missing from `facts`) agrees on.
+truth brute_force(const fact_table& table, const condition& c,
+                  const std::vector<std::string>& names, json facts, std::size_t next, date as_of) {
+  if (next == names.size()) {
+    const truth t = c.evaluate(bind_json(table, facts), as_of);
+    EXPECT_NE(t, truth::unknown) << "every fact known: " << facts.dump();
+    return t;
+  }
+  if (facts.contains(names[next])) return brute_force(table, c, names, facts, next + 1, as_of);
+  bool seen_yes = false;
+  bool seen_no = false;
+  for (const json& value : values_of(names[next]).fill) {
+    facts[names[next]] = value;
+    const truth t = brute_force(table, c, names, facts, next + 1, as_of);
+    seen_yes = seen_yes || t != truth::no;  // an unknown below means both were seen
+    seen_no = seen_no || t != truth::yes;
+  }
+  return seen_yes && seen_no ? truth::unknown : seen_yes ? truth::yes : truth::no;
+}
+
+TEST(Condition, TruthTablesAreDecidedByTheKnownFactsAlone) {
+  const fact_table table = fact_table::core();
+  const date as_of = date::parse("2024-06-30");
+  const std::pair<const char*, std::vector<std::string>> conditions[] = {
+      {"unregulated and listed_company", {"unregulated", "listed_company"}},
+      {"unregulated or listed_company", {"unregulated", "listed_company"}},
+      {"not unregulated", {"unregulated"}},
+      {"unregulated and listed_company and placement_stop",
+       {"unregulated", "listed_company", "placement_stop"}},
+      {"unregulated or listed_company or placement_stop",
+       {"unregulated", "listed_company", "placement_stop"}},
+      {"unregulated and (listed_company or not placement_stop)",
+       {"unregulated", "listed_company", "placement_stop"}},
+      {"not (unregulated or listed_company)", {"unregulated", "listed_company"}},
+      {"unregulated == listed_company", {"unregulated", "listed_company"}},
+      {"unregulated != listed_company", {"unregulated", "listed_company"}},
+      {"complaints_open + safeguarding_concerns_open + safeguarding_substantiated >= 3",
+       {"complaints_open", "safeguarding_concerns_open", "safeguarding_substantiated"}},
+      {"complaints_open + safeguarding_concerns_open + safeguarding_substantiated > 3",
+       {"complaints_open", "safeguarding_concerns_open", "safeguarding_substantiated"}},
+      {"complaints_open + safeguarding_concerns_open + safeguarding_substantiated < 3",
+       {"complaints_open", "safeguarding_concerns_open", "safeguarding_substantiated"}},
+      {"complaints_open + safeguarding_concerns_open + safeguarding_substantiated <= 3",
+       {"complaints_open", "safeguarding_concerns_open", "safeguarding_substantiated"}},
+      {"complaints_open + safeguarding_concerns_open == 3",
+       {"complaints_open", "safeguarding_concerns_open"}},
+      {"complaints_open + safeguarding_concerns_open != 3",
+       {"complaints_open", "safeguarding_concerns_open"}},
+      {"complaints_open - safeguarding_substantiated >= 1",
+       {"complaints_open", "safeguarding_substantiated"}},
+      {"-complaints_open <= -2", {"complaints_open"}},
+      {"complaints_open in [0, 1]", {"complaints_open"}},
+      {"complaints_open not in [0, 1]", {"complaints_open"}},
+      {"safeguarding_substantiated >= 1 and complaints_open + safeguarding_concerns_open >= 2",
+       {"safeguarding_substantiated", "complaints_open", "safeguarding_concerns_open"}},
+      {"complaints_open >= 2 or unregulated", {"complaints_open", "unregulated"}},
+      {"complaints_open >= 2 and not unregulated", {"complaints_open", "unregulated"}},
+      {"regulator_rating == 'good'", {"regulator_rating"}},
+      {"regulator_rating != 'good'", {"regulator_rating"}},
+      {"regulator_rating in ['good', 'outstanding'] and whistleblowing == 'none'",
+       {"regulator_rating", "whistleblowing"}},
+      {"regulator_rating == 'inadequate' or whistleblowing not in ['none']",
+       {"regulator_rating", "whistleblowing"}},
+      {"placement_suspension_since == null", {"placement_suspension_since"}},
+      {"placement_suspension_since != null", {"placement_suspension_since"}},
+      {"months_since(placement_suspension_since) > 3", {"placement_suspension_since"}},
+      {"months_since(placement_suspension_since) <= 3 or unregulated",
+       {"placement_suspension_since", "unregulated"}},
+  };
+  int combinations = 0;
+  for (const auto& [text, names] : conditions) {
+    const auto c = compile(table, text);
+    ASSERT_TRUE(c) << text;
+    // Every combination: each fact unknown (not in `facts`) or one of its known values.
+    std::vector<std::size_t> choice(names.size(), 0);  // 0: unknown, i: known[i - 1]
+    while (true) {
+      json facts = json::object();
+      for (std::size_t i = 0; i < names.size(); ++i) {
+        if (choice[i] != 0) facts[names[i]] = values_of(names[i]).known[choice[i] - 1];
+      }
+      const outcome o = run(table, *c, bind_json(table, facts), as_of);
+      EXPECT_EQ(o.result, brute_force(table, *c, names, facts, 0, as_of))
+          << text << " with " << facts.dump();
+      // The unknown facts reported are unknown, and reported exactly when undecided.
+      EXPECT_EQ(o.unknown.empty(), o.result != truth::unknown) << text << " " << facts.dump();
+      for (const std::string& name : o.unknown) EXPECT_FALSE(facts.contains(name)) << name;
+      ++combinations;
+      std::size_t i = 0;
+      while (i < names.size() && ++choice[i] > values_of(names[i]).known.size()) choice[i++] = 0;
+      if (i == names.size()) break;
+    }
+  }
+  EXPECT_EQ(combinations, 682);  // every combination was tried
 }
 
 TEST(Condition, PrintsCanonicalText) {

@@ -7,6 +7,7 @@
 
 namespace {
 
+using qaf::testing::also_fired_ids;
 using qaf::testing::cached_pack;
 using qaf::testing::rating_of;
 using qaf::testing::reason_ids;
@@ -40,11 +41,18 @@ TEST(BoltonAdultsPqrScheme, SentencesAreTheAdultTablesOwn) {
   const qaf::rating r = pqr(
       {{"id", "s42"}, {"facts", {{"safeguarding_enquiries_open", 2}, {"concern_level", "minor"}}}});
   EXPECT_EQ(r.level, qaf::level_value(std::int64_t{3}));
-  EXPECT_THAT(reason_ids(r), ElementsAre("pqr-3-safeguarding-enquiry", "pqr-2-minor-concerns"));
+  EXPECT_THAT(reason_ids(r), ElementsAre("pqr-3-safeguarding-enquiry"));
+  // The minor concerns fired too, and they break level 1's "no issues identified at the QM 1
+  // meeting": both are listed apart from the reason that decided.
+  EXPECT_THAT(also_fired_ids(r), ElementsAre("pqr-2-minor-concerns", "pqr-1-no-issues"));
   EXPECT_EQ(r.reasons[0].text, "There is one or more s.42 safeguarding enquiries ongoing.");
   EXPECT_EQ(r.reasons[0].source.section, "Appendix 3, Provider Quality Rating (PQR) Definitions");
-  EXPECT_THAT(r.reasons[1].text,
+  EXPECT_THAT(r.also_fired[0].text,
               ::testing::StartsWith("Some minor concerns were identified either by the QCO"));
+  EXPECT_EQ(r.also_fired[1].kind, qaf::reason_kind::requirement_failed);
+  EXPECT_EQ(r.also_fired[1].text,
+            "There were no issues identified at the QM 1 meeting either by the registered manager "
+            "or the QCO.");
 }
 
 // Section 2: the PQR is updated after each QM-1. An officer's override of 2020-11-02 is the

@@ -8,6 +8,7 @@
 
 namespace {
 
+using qaf::testing::also_fired_ids;
 using qaf::testing::cached_pack;
 using qaf::testing::rating_of;
 using qaf::testing::reason_ids;
@@ -49,8 +50,10 @@ TEST(BoltonChildrenPqrScheme, LevelsAreTheFiveCategoriesOfAppendix2) {
 }
 
 // Minor concerns (2), a missed return (2), an s.47 enquiry (3), reported financial struggle (4)
-// and learning evidenced (1): the worst evidence decides (4), and every reason is listed, most
-// severe first, in the table's order within a row.
+// and learning evidenced (1): the worst evidence decides (4). The other rules that fired are
+// listed apart, most severe first in the table's order within a row, with the sentences of level 1
+// that the evidence breaks (issues at the meeting, struggling financially); level 1's learning
+// sentence holds but is no reason for a level 4.
 TEST(BoltonChildrenPqrScheme, WorstEvidenceDecidesAndEveryReasonIsListed) {
   const qaf::rating r = pqr({{"id", "mixed"},
                              {"facts",
@@ -61,28 +64,54 @@ TEST(BoltonChildrenPqrScheme, WorstEvidenceDecidesAndEveryReasonIsListed) {
                                {"learning_evidenced", true}}}});
   EXPECT_EQ(r.level, qaf::level_value(std::int64_t{4}));
   EXPECT_EQ(r.label, "Significant concern");
-  EXPECT_THAT(reason_ids(r),
-              ElementsAre("pqr-4-struggling-financially", "pqr-3-safeguarding-enquiry",
-                          "pqr-2-minor-concerns", "pqr-2-missed-return", "pqr-1-learning"));
-  EXPECT_EQ(r.reasons[1].text, "There is one or more s.47 safeguarding enquiries ongoing.");
-  EXPECT_EQ(r.reasons[1].source.document, "bolton-cyp-qaf-v6");
-  EXPECT_EQ(r.reasons[1].source.section, "Appendix 2, Provider Quality Rating (PQR) Definitions");
+  EXPECT_THAT(reason_ids(r), ElementsAre("pqr-4-struggling-financially"));
+  EXPECT_THAT(also_fired_ids(r),
+              ElementsAre("pqr-3-safeguarding-enquiry", "pqr-2-minor-concerns",
+                          "pqr-2-missed-return", "pqr-1-no-issues", "pqr-1-financially-stable"));
+  EXPECT_EQ(r.also_fired[0].text, "There is one or more s.47 safeguarding enquiries ongoing.");
+  EXPECT_EQ(r.also_fired[0].source.document, "bolton-cyp-qaf-v6");
+  EXPECT_EQ(r.also_fired[0].source.section,
+            "Appendix 2, Provider Quality Rating (PQR) Definitions");
+  EXPECT_EQ(r.also_fired[3].kind, qaf::reason_kind::requirement_failed);
+  EXPECT_EQ(r.also_fired[3].level, qaf::level_value(std::int64_t{2}));
   EXPECT_TRUE(r.interventions.empty());  // the source gives level 4 no interventions
 }
 
-// Nothing known: no rule fires, so the level is the default "No concerns" with no reasons, but
-// every rule above it is undecided and the rating could reach Catastrophic concern.
-TEST(BoltonChildrenPqrScheme, NothingKnownIsNoConcernsThatCouldReachCatastrophic) {
+// Nothing known: no evidence for the PQR at all. It is not assessed, never "No concerns": no
+// reasons, and every fact the definitions read is unknown; the rules could reach Catastrophic.
+TEST(BoltonChildrenPqrScheme, NothingKnownIsNotAssessed) {
   const qaf::rating r = pqr({{"id", "blank"}, {"facts", nlohmann::json::object()}});
-  EXPECT_EQ(r.level, qaf::level_value(std::int64_t{1}));
+  EXPECT_EQ(r.status, qaf::rating_status::not_assessed);
   EXPECT_TRUE(r.reasons.empty());
+  EXPECT_TRUE(r.also_fired.empty());
+  EXPECT_TRUE(r.interventions.empty());
   ASSERT_TRUE(r.could_reach.has_value());
+  EXPECT_EQ(*r.could_reach, qaf::level_value(std::int64_t{5}));
+  EXPECT_EQ(r.could_reach_label, "Catastrophic concern");
+  EXPECT_THAT(r.unknown_facts, ::testing::Contains("market_exit_notice"));
+  EXPECT_THAT(r.unknown_facts, ::testing::Contains("concern_level"));
+  EXPECT_THAT(r.unknown_facts, ::testing::Contains("documentation_complete"));
+  EXPECT_EQ(r.unknown_facts.size(), 24u);  // every fact the ten sentences and the rules read
+}
+
+// One fact known (no concerns at the meeting): provisional 1, which every other sentence could
+// still break; the most severe undecided rule leads the list.
+TEST(BoltonChildrenPqrScheme, OneFactKnownIsProvisionalNoConcerns) {
+  const qaf::rating r = pqr({{"id", "little"}, {"facts", {{"concern_level", "none"}}}});
+  EXPECT_EQ(r.status, qaf::rating_status::provisional);
+  EXPECT_EQ(r.level, qaf::level_value(std::int64_t{1}));
+  EXPECT_THAT(reason_ids(r), ElementsAre("pqr-1-no-issues"));
+  EXPECT_EQ(r.reasons[0].kind, qaf::reason_kind::requirement_met);
   EXPECT_EQ(*r.could_reach, qaf::level_value(std::int64_t{5}));
   ASSERT_FALSE(r.undecided.empty());
   EXPECT_EQ(r.undecided.front().rule, "pqr-5-close-to-failure");
   EXPECT_THAT(r.undecided.front().unknown_facts, ElementsAre("financial"));
-  EXPECT_THAT(r.unknown_facts, ::testing::Contains("market_exit_notice"));
-  EXPECT_THAT(r.unknown_facts, ::testing::Contains("concern_level"));
+  // Level 1's own sentences are undecided too, each implying Minor concern if it fails.
+  const auto paperwork =
+      std::find_if(r.undecided.begin(), r.undecided.end(),
+                   [](const qaf::undecided_rule& u) { return u.rule == "pqr-1-paperwork"; });
+  ASSERT_NE(paperwork, r.undecided.end());
+  EXPECT_EQ(paperwork->level, qaf::level_value(std::int64_t{2}));
 }
 
 // Moderate harm with learning unknown: the level 3 rule is neither fired nor false; it waits for
@@ -116,7 +145,7 @@ TEST(BoltonChildrenPqrScheme, UndecidedRulesAreThoseThatCouldRaiseTheLevel) {
   }
 }
 
-// Everything the definitions count as good: level 1 with ten positive reasons, nothing undecided.
+// Everything the definitions count as good: level 1 earned by its ten sentences, decided.
 TEST(BoltonChildrenPqrScheme, AllPositiveEvidenceIsNoConcernsWithEveryReason) {
   const qaf::rating r = pqr({{"id", "good"},
                              {"facts",
@@ -145,7 +174,12 @@ TEST(BoltonChildrenPqrScheme, AllPositiveEvidenceIsNoConcernsWithEveryReason) {
                                {"failure_risk", false},
                                {"market_exit_notice", false}}}});
   EXPECT_EQ(r.level, qaf::level_value(std::int64_t{1}));
+  EXPECT_EQ(r.status, qaf::rating_status::decided);
   EXPECT_EQ(r.reasons.size(), 10u);
+  EXPECT_TRUE(std::all_of(r.reasons.begin(), r.reasons.end(), [](const qaf::rating_reason& why) {
+    return why.kind == qaf::reason_kind::requirement_met;
+  }));
+  EXPECT_TRUE(r.also_fired.empty());
   EXPECT_TRUE(r.undecided.empty());
   EXPECT_TRUE(r.unknown_facts.empty());
   EXPECT_FALSE(r.could_reach.has_value());

@@ -59,11 +59,28 @@ inline nlohmann::json level_of(const qaf::level_value& level) {
   return std::get<std::string>(level);
 }
 
+/// The ids of the reasons that decided the level.
 inline std::vector<std::string> reason_ids(const qaf::rating& r) {
   std::vector<std::string> ids;
   for (const qaf::rating_reason& why : r.reasons) ids.push_back(why.rule);
   return ids;
 }
+
+/// The ids of the other rules that fired.
+inline std::vector<std::string> also_fired_ids(const qaf::rating& r) {
+  std::vector<std::string> ids;
+  for (const qaf::rating_reason& why : r.also_fired) ids.push_back(why.rule);
+  return ids;
+}
+
+/// Every reason: those that decided the level, then the other rules that fired.
+inline std::vector<qaf::rating_reason> all_reasons(const qaf::rating& r) {
+  std::vector<qaf::rating_reason> all = r.reasons;
+  all.insert(all.end(), r.also_fired.begin(), r.also_fired.end());
+  return all;
+}
+
+inline std::string status_of(const qaf::rating& r) { return std::string(qaf::to_string(r.status)); }
 
 /// One case of a tests/data/rating file.
 struct sentence_case {
@@ -93,7 +110,11 @@ inline std::string case_name(const ::testing::TestParamInfo<sentence_case>& info
 }
 
 /// Runs one case: the level read from the source, the rules that must fire (the first of them
-/// encoding the quoted sentence) and must not, and the interventions the level must carry.
+/// encoding the quoted sentence; a condition of the least severe level fires as a reason when it
+/// holds at that level or fails) and must not, and the interventions the level must carry.
+/// Optional: "status" (decided, provisional, not_assessed), "kind" of the first reason (rule, met,
+/// failed), "decides" (the first rule is among the reasons that decided the level, not only
+/// among the other rules that fired).
 inline void check_sentence_case(const sentence_case& c, const std::string& scheme) {
   const qaf::pack& pack = cached_pack(c.pack);
   const nlohmann::json record = {{"id", c.data.at("name")}, {"facts", c.data.at("facts")}};
@@ -101,24 +122,43 @@ inline void check_sentence_case(const sentence_case& c, const std::string& schem
       rating_of(pack, record_from_json(pack, record), scheme, qaf::date::parse(c.as_of));
   SCOPED_TRACE("quote: " + c.data.at("quote").get<std::string>());
   EXPECT_EQ(level_of(r.level), c.data.at("level"));
-  const std::vector<std::string> fired = reason_ids(r);
+  if (c.data.contains("status")) {
+    EXPECT_EQ(status_of(r), c.data.at("status"));
+  }
+  const std::vector<qaf::rating_reason> reasons = all_reasons(r);
+  std::vector<std::string> fired;
+  for (const qaf::rating_reason& why : reasons) fired.push_back(why.rule);
   for (const nlohmann::json& id : c.data.at("fires")) {
     EXPECT_NE(std::find(fired.begin(), fired.end(), id.get<std::string>()), fired.end())
         << id << " did not fire";
   }
+  // Absent: neither a rule that fired nor a condition of the least severe level that held (one
+  // that failed says the opposite of its sentence, and may be listed).
   if (c.data.contains("absent")) {
     for (const nlohmann::json& id : c.data.at("absent")) {
-      EXPECT_EQ(std::find(fired.begin(), fired.end(), id.get<std::string>()), fired.end())
+      EXPECT_FALSE(std::any_of(reasons.begin(), reasons.end(),
+                               [&](const qaf::rating_reason& why) {
+                                 return why.rule == id.get<std::string>() &&
+                                        why.kind != qaf::reason_kind::requirement_failed;
+                               }))
           << id << " fired";
     }
   }
   if (!c.data.at("fires").empty()) {
     const std::string rule = c.data.at("fires").at(0).get<std::string>();
     const auto reason =
-        std::find_if(r.reasons.begin(), r.reasons.end(),
+        std::find_if(reasons.begin(), reasons.end(),
                      [&](const qaf::rating_reason& why) { return why.rule == rule; });
-    ASSERT_NE(reason, r.reasons.end());
+    ASSERT_NE(reason, reasons.end());
     EXPECT_EQ(reason->source.quote, c.data.at("quote").get<std::string>());
+    if (c.data.contains("kind")) {
+      EXPECT_EQ(qaf::to_string(reason->kind), c.data.at("kind"));
+    }
+    if (c.data.value("decides", false)) {
+      const std::vector<std::string> deciding = reason_ids(r);
+      EXPECT_NE(std::find(deciding.begin(), deciding.end(), rule), deciding.end())
+          << rule << " did not decide the level";
+    }
   }
   if (c.data.contains("interventions")) {
     for (const nlohmann::json& text : c.data.at("interventions")) {
@@ -130,13 +170,16 @@ inline void check_sentence_case(const sentence_case& c, const std::string& schem
   }
 }
 
-/// Every rule of the scheme is the first rule of at least one case: every sentence has a test.
+/// Every rule of the scheme, and every condition of its least severe level, is the first rule of at
+/// least one case: every sentence has a test.
 inline std::set<std::string> rules_without_case(const std::string& pack_id,
                                                 const std::string& scheme) {
   std::set<std::string> missing;
   for (const auto& s : cached_pack(pack_id).data().schemes) {
     if (s.id != scheme) continue;
     for (const auto& rule : s.rules) missing.insert(rule.meta.id);
+    for (const auto& requirement : s.levels.front().requirements)
+      missing.insert(requirement.meta.id);
   }
   for (const sentence_case& c : sentence_cases(pack_id)) {
     if (!c.data.at("fires").empty()) missing.erase(c.data.at("fires").at(0).get<std::string>());

@@ -8,6 +8,7 @@
 
 namespace {
 
+using qaf::testing::also_fired_ids;
 using qaf::testing::cached_pack;
 using qaf::testing::rating_of;
 using qaf::testing::reason_ids;
@@ -41,13 +42,47 @@ TEST(HerefordshireThresholdScheme, EveryBulletRuleHasACase) {
   EXPECT_THAT(qaf::testing::rules_without_case(pack_id, "threshold"), ::testing::IsEmpty());
 }
 
-// Level 1 (the default here, nothing known): business as usual, the nine measures of the
-// Monitoring and Measures table, and the team manager's decision (3.4.3).
-TEST(HerefordshireThresholdScheme, LevelOneCarriesLightTouchMonitoringAndTheTeamManagersDecision) {
+// Nothing known: not assessed, never "Business as usual" — no level, no interventions.
+TEST(HerefordshireThresholdScheme, NothingKnownIsNotAssessedWithoutInterventions) {
   const qaf::rating r = threshold({{"id", "blank"}, {"facts", nlohmann::json::object()}});
+  EXPECT_EQ(r.status, qaf::rating_status::not_assessed);
+  EXPECT_EQ(r.could_reach, qaf::level_value(std::int64_t{3}));
+  EXPECT_TRUE(r.reasons.empty());
+  EXPECT_TRUE(r.interventions.empty());
+}
+
+// Every level 1 bullet holds and nothing more severe is possible: level 1 earned and decided,
+// with business as usual, the nine measures of the Monitoring and Measures table, and the team
+// manager's decision (3.4.3).
+TEST(HerefordshireThresholdScheme, LevelOneEarnedCarriesLightTouchMonitoring) {
+  const qaf::rating r = threshold({{"id", "fine"},
+                                   {"facts",
+                                    {{"regulator_rating", "good"},
+                                     {"key_question_ratings",
+                                      {{"safe", "good"},
+                                       {"effective", "good"},
+                                       {"caring", "outstanding"},
+                                       {"responsive", "good"},
+                                       {"well_led", "good"}}},
+                                     {"regulator_enforcement", "none"},
+                                     {"cqc_compliance_actions", false},
+                                     {"feedback", "positive"},
+                                     {"quality_concerns", "none"},
+                                     {"concern_levels", "as_expected"},
+                                     {"concerns_persist", false},
+                                     {"improvement_actions", "on_track"},
+                                     {"improvement_plan", "none"},
+                                     {"engagement", "willing"},
+                                     {"self_assessment_concerns", false},
+                                     {"returns_missed", 0},
+                                     {"default_notices", 0},
+                                     {"advisory_notice_since", nullptr},
+                                     {"placement_suspension_since", nullptr}}}});
+  EXPECT_EQ(r.status, qaf::rating_status::decided);
   EXPECT_EQ(r.level, qaf::level_value(std::int64_t{1}));
   EXPECT_EQ(r.label, "No concerns / Minor concerns");
-  EXPECT_EQ(r.could_reach, qaf::level_value(std::int64_t{3}));
+  EXPECT_FALSE(r.could_reach.has_value());
+  EXPECT_EQ(r.reasons.size(), 8u);  // the eight bullets stated as level 1's own conditions
   const std::vector<std::string> texts = intervention_texts(r);
   ASSERT_EQ(texts.size(), 11u);
   EXPECT_EQ(texts.front(), "Business as usual or light touch monitoring");
@@ -67,18 +102,20 @@ TEST(HerefordshireThresholdScheme, LevelTwoCarriesActiveMonitoringAndTheMonthlyP
   EXPECT_THAT(texts.back(), ::testing::HasSubstr("monthly multi-agency quality review meeting"));
 }
 
-// Good overall rating (1), positive feedback (1) and a second default notice (3; the first is a
-// level 2 bullet): major concerns, a large scale intervention with an automatic default notice.
+// Good overall rating (1), positive feedback (1), little or no quality concerns (1) and a second
+// default notice (3; the first is a level 2 bullet): major concerns, a large scale intervention
+// with an automatic default notice. Level 1's bullets hold, but they are no reasons for a level 3.
 TEST(HerefordshireThresholdScheme, FurtherDefaultNoticeIsMajorWithLargeScaleIntervention) {
-  const qaf::rating r = threshold(
-      {{"id", "home"},
-       {"facts",
-        {{"regulator_rating", "good"}, {"feedback", "positive"}, {"default_notices", 2}}}});
+  const qaf::rating r = threshold({{"id", "home"},
+                                   {"facts",
+                                    {{"regulator_rating", "good"},
+                                     {"feedback", "positive"},
+                                     {"quality_concerns", "none"},
+                                     {"default_notices", 2}}}});
   EXPECT_EQ(r.level, qaf::level_value(std::int64_t{3}));
   EXPECT_EQ(r.label, "Major concerns");
-  EXPECT_THAT(reason_ids(r),
-              ElementsAre("threshold-3-further-default-notice", "threshold-2-default-notice",
-                          "threshold-1-cqc-good", "threshold-1-feedback-positive"));
+  EXPECT_THAT(reason_ids(r), ElementsAre("threshold-3-further-default-notice"));
+  EXPECT_THAT(also_fired_ids(r), ElementsAre("threshold-2-default-notice"));
   const std::vector<std::string> texts = intervention_texts(r);
   ASSERT_EQ(texts.size(), 11u);
   EXPECT_EQ(texts.front(), "Large scale intervention");
@@ -108,7 +145,7 @@ TEST(HerefordshireThresholdScheme, AllAreasUndecidedWhileSomeKeyQuestionsAreUnkn
 }
 
 // The panel's past levels (3.4.4, escalation and de-escalation): level 2 on 2024-03-05, now a
-// placement suspension in place since 2024-02-20 (four whole months by 2024-07-01) gives 3:
+// placement suspension in place since 2024-02-20 (more than 3 months by 2024-07-01) gives 3:
 // escalated. A later past rating of 3 with nothing adverse now known to be true: de-escalated.
 TEST(HerefordshireThresholdScheme, TrendAgainstThePanelsLastLevel) {
   const nlohmann::json escalating = {
@@ -131,6 +168,24 @@ TEST(HerefordshireThresholdScheme, TrendAgainstThePanelsLastLevel) {
   EXPECT_EQ(down.level, qaf::level_value(std::int64_t{1}));
   EXPECT_EQ(down.trend, qaf::rating_trend::de_escalated);
   EXPECT_EQ(down.previous->level, qaf::level_value(std::int64_t{3}));
+}
+
+// "In place for more than 3 months" is exact: from 2024-02-15 it is true on 2024-05-16, the day
+// after 2024-02-15 + 3 months, and not on 2024-05-15; 3 months and 26 days is more than 3 months.
+TEST(HerefordshireThresholdScheme, SuspensionIsMoreThanThreeMonthsFromTheDayAfter) {
+  const nlohmann::json record = {
+      {"id", "home"},
+      {"facts",
+       {{"placement_suspension_since", "2024-02-15"}, {"advisory_notice_since", nullptr}}}};
+  EXPECT_EQ(threshold(record, "2024-05-15").level, qaf::level_value(std::int64_t{2}));
+  const qaf::rating after = threshold(record, "2024-05-16");
+  EXPECT_EQ(after.level, qaf::level_value(std::int64_t{3}));
+  EXPECT_THAT(reason_ids(after), ElementsAre("threshold-3-suspension-over-3-months"));
+  EXPECT_EQ(threshold(record, "2024-06-10").level, qaf::level_value(std::int64_t{3}));  // +26 d
+  // Dated after as_of, the suspension has not happened yet: no level 2 either.
+  const qaf::rating before = threshold(record, "2024-02-14");
+  EXPECT_EQ(before.level, qaf::level_value(std::int64_t{1}));
+  EXPECT_TRUE(reason_ids(before).empty());
 }
 
 }  // namespace

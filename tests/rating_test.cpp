@@ -15,6 +15,7 @@
 
 namespace {
 
+using qaf::testing::also_fired_ids;
 using qaf::testing::cached_pack;
 using qaf::testing::data_dir;
 using qaf::testing::rating_of;
@@ -57,7 +58,7 @@ TEST(Rating, NoRuleFiringGivesTheLeastSevereLevelAndItsInterventions) {
   EXPECT_FALSE(r.review_due);
 }
 
-TEST(Rating, WorstEvidenceDecidesAndEveryRuleThatFiredIsListedMostSevereFirst) {
+TEST(Rating, WorstEvidenceDecidesAndTheOtherRulesThatFiredAreListedApart) {
   const qaf::rating r = rate(with_facts({{"learning_evidenced", true},
                                          {"returns_missed", 1},
                                          {"complaints_open", 4},
@@ -66,16 +67,18 @@ TEST(Rating, WorstEvidenceDecidesAndEveryRuleThatFiredIsListedMostSevereFirst) {
                                          {"harm_incident", "moderate"}}));
   EXPECT_EQ(r.level, level(3));
   EXPECT_EQ(r.label, "Moderate concern");
-  EXPECT_THAT(reason_ids(r),
-              ElementsAre("enquiry", "missed-return", "complaints-trend", "good-learning"));
+  EXPECT_EQ(r.status, qaf::rating_status::decided);
+  EXPECT_THAT(reason_ids(r), ElementsAre("enquiry"));
+  EXPECT_THAT(also_fired_ids(r), ElementsAre("missed-return", "complaints-trend", "good-learning"));
+  EXPECT_EQ(r.reasons[0].kind, qaf::reason_kind::rule);
   EXPECT_EQ(r.reasons[0].level, level(3));
   EXPECT_EQ(r.reasons[0].text, "An enquiry is ongoing.");
   EXPECT_EQ(r.reasons[0].source.section, "3");
   EXPECT_EQ(r.reasons[0].source.quote, "enquiry");
   EXPECT_EQ(r.reasons[0].condition, "safeguarding_enquiries_open >= 1");
   EXPECT_FALSE(r.reasons[0].interpretation);
-  EXPECT_TRUE(r.reasons[2].interpretation);
-  EXPECT_EQ(r.reasons[2].note, "The trend is the officer's judgement.");
+  EXPECT_TRUE(r.also_fired[1].interpretation);
+  EXPECT_EQ(r.also_fired[1].note, "The trend is the officer's judgement.");
   EXPECT_EQ(r.interventions.size(), 2u);
   EXPECT_EQ(r.interventions[1].text, "Improvement plan.");
 }
@@ -554,6 +557,166 @@ TEST(RatingPackFormat, RefreshNamesDeclaredActivities) {
   EXPECT_EQ(found[0].pointer, "/schemes/0/refresh");
 }
 
+// ---- the least severe level earned, scoped schemes, interventions of rules ---------------------
+//
+// The test pack with level 1 of `pqr` stating two conditions of its own, `rag` scoped to homes with
+// placed children, and the high rule of `rag` carrying an intervention of its own.
+
+const json source_1 = {{"document", "doc"}, {"section", "1"}};
+
+json earned_pack_json() {
+  json pack = json::parse(qaf::testing::read_file(data_dir() / "rating" / "test-pack.json"));
+  pack["schemes"][0]["levels"][0]["requires"] = {{{"id", "no-substantiated"},
+                                                  {"when", "safeguarding_substantiated == 0"},
+                                                  {"text", "No substantiated concerns."},
+                                                  {"source", source_1}},
+                                                 {{"id", "manager"},
+                                                  {"when", "registered_manager"},
+                                                  {"text", "A registered manager is in place."},
+                                                  {"source", source_1}}};
+  pack["schemes"][1]["when"] = "placed_children > 0";
+  pack["schemes"][1]["rules"][0]["interventions"] = {
+      {{"text", "Visit today."}, {"source", source_1}}};
+  return pack;
+}
+
+const qaf::pack& earned_pack() {
+  static const qaf::pack pack = [] {
+    qaf::pack_result loaded = qaf::parse_pack(earned_pack_json().dump(), "earned.json");
+    if (!loaded.pack) throw std::logic_error(loaded.diagnostics.at(0).to_string());
+    return *std::move(loaded.pack);
+  }();
+  return pack;
+}
+
+std::vector<qaf::rating> rate_earned(const json& facts) {
+  return qaf::engine(earned_pack())
+      .rate(record_from_json(earned_pack(), with_facts(facts)), qaf::date::parse("2024-07-01"));
+}
+
+// Every rule decided false: level 1 is earned only if both its conditions hold.
+json quiet_facts() {
+  return {{"returns_missed", 0},
+          {"complaints_open", 0},
+          {"safeguarding_enquiries_open", 0},
+          {"harm_incident", "none"},
+          {"learning_evidenced", false}};
+}
+
+TEST(RatingEarned, LevelOneHeldByItsOwnConditionsIsDecidedWithThemAsReasons) {
+  json facts = quiet_facts();
+  facts["safeguarding_substantiated"] = 0;
+  facts["registered_manager"] = true;
+  const qaf::rating r = rate_earned(facts).at(0);
+  EXPECT_EQ(r.status, qaf::rating_status::decided);
+  EXPECT_EQ(r.level, level(1));
+  EXPECT_THAT(reason_ids(r), ElementsAre("no-substantiated", "manager"));
+  EXPECT_EQ(r.reasons[0].kind, qaf::reason_kind::requirement_met);
+  EXPECT_EQ(r.reasons[0].level, level(1));
+  EXPECT_EQ(r.reasons[0].condition, "safeguarding_substantiated == 0");
+}
+
+TEST(RatingEarned, AFailedConditionImpliesTheNextLevelWithItAsTheReason) {
+  json facts = quiet_facts();
+  facts["safeguarding_substantiated"] = 1;
+  facts["registered_manager"] = true;
+  const qaf::rating r = rate_earned(facts).at(0);
+  EXPECT_EQ(r.status, qaf::rating_status::decided);
+  EXPECT_EQ(r.level, level(2));
+  EXPECT_EQ(r.label, "Minor concern");
+  EXPECT_THAT(reason_ids(r), ElementsAre("no-substantiated"));
+  EXPECT_EQ(r.reasons[0].kind, qaf::reason_kind::requirement_failed);
+  EXPECT_EQ(r.reasons[0].level, level(2));
+  EXPECT_TRUE(r.also_fired.empty());
+}
+
+TEST(RatingEarned, AFailedConditionBesideAMoreSevereRuleIsListedApart) {
+  json facts = quiet_facts();
+  facts["safeguarding_enquiries_open"] = 1;  // level 3
+  facts["safeguarding_substantiated"] = 0;
+  facts["registered_manager"] = false;
+  facts["returns_missed"] = 1;  // level 2
+  const qaf::rating r = rate_earned(facts).at(0);
+  EXPECT_EQ(r.level, level(3));
+  EXPECT_THAT(reason_ids(r), ElementsAre("enquiry"));
+  EXPECT_THAT(also_fired_ids(r), ElementsAre("missed-return", "manager"));
+  EXPECT_EQ(r.also_fired[1].kind, qaf::reason_kind::requirement_failed);
+  // The condition that held ("no-substantiated") is no reason for a level 3.
+}
+
+TEST(RatingEarned, AnUnknownConditionMakesLevelOneProvisional) {
+  json facts = quiet_facts();
+  facts["safeguarding_substantiated"] = 0;
+  const qaf::rating r = rate_earned(facts).at(0);
+  EXPECT_EQ(r.status, qaf::rating_status::provisional);
+  EXPECT_EQ(r.level, level(1));
+  EXPECT_THAT(reason_ids(r), ElementsAre("no-substantiated"));
+  ASSERT_EQ(r.undecided.size(), 1u);
+  EXPECT_EQ(r.undecided[0].rule, "manager");
+  EXPECT_EQ(r.undecided[0].level, level(2));
+  EXPECT_EQ(r.could_reach, level(2));
+  EXPECT_THAT(r.unknown_facts, ElementsAre("registered_manager"));
+}
+
+TEST(RatingEarned, ASchemeScopedWithWhenAppliesToSomeProvidersOnly) {
+  json facts = quiet_facts();
+  facts["placed_children"] = 0;  // rag does not apply: no rating at all
+  std::vector<qaf::rating> all = rate_earned(facts);
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0].scheme, "pqr");
+
+  facts.erase("placed_children");  // whether it applies is unknown: not assessed
+  all = rate_earned(facts);
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[1].status, qaf::rating_status::not_assessed);
+  EXPECT_THAT(all[1].unknown_facts, ElementsAre("placed_children"));
+
+  facts["placed_children"] = 2;  // applies
+  facts["placement_stability"] = "unsettled";
+  facts["placement_stop"] = false;
+  facts["lado_investigation"] = false;
+  all = rate_earned(facts);
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[1].status, qaf::rating_status::decided);
+  EXPECT_EQ(all[1].level, qaf::level_value(std::string("medium")));
+}
+
+TEST(RatingEarned, ARulesInterventionFollowsOnlyWhenTheRuleDecides) {
+  json facts = {{"placed_children", 1}, {"placement_stop", true}};
+  qaf::rating r = rate_earned(facts).at(1);
+  ASSERT_EQ(r.interventions.size(), 1u);
+  EXPECT_EQ(r.interventions[0].text, "Visit today.");
+  EXPECT_EQ(r.interventions[0].rule, "rag-high");
+
+  facts = {{"placed_children", 1}, {"placement_stability", "unsettled"}};
+  r = rate_earned(facts).at(1);
+  EXPECT_TRUE(r.interventions.empty());
+}
+
+TEST(RatingPackFormat, OnlyTheLeastSevereLevelStatesConditions) {
+  json pack = earned_pack_json();
+  pack["schemes"][0]["levels"][1]["requires"] = pack["schemes"][0]["levels"][0]["requires"];
+  pack["schemes"][0]["levels"][1]["requires"][0]["id"] = "again-1";
+  pack["schemes"][0]["levels"][1]["requires"][1]["id"] = "again-2";
+  std::vector<qaf::diagnostic> found = qaf::parse_pack(pack.dump(), "p.json").diagnostics;
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].code, "qaf.pack.value");
+  EXPECT_EQ(found[0].pointer, "/schemes/0/levels/1/requires");
+
+  pack = earned_pack_json();
+  // A rule's id: the rule, read after the levels, is the one reported.
+  pack["schemes"][0]["levels"][0]["requires"][1]["id"] = "enquiry";
+  pack["schemes"][0]["levels"][0]["requires"][0]["when"] = "registered_managr";
+  pack["schemes"][1]["when"] = "placed_children";
+  found = qaf::parse_pack(pack.dump(), "p.json").diagnostics;
+  std::vector<std::string> where;
+  for (const qaf::diagnostic& d : found) where.push_back(d.code + " " + d.pointer);
+  EXPECT_THAT(where, ::testing::UnorderedElementsAre(
+                         "qaf.condition.unknown_fact /schemes/0/levels/0/requires/0/when",
+                         "qaf.pack.duplicate_id /schemes/0/rules/3/id",
+                         "qaf.condition.type /schemes/1/when"));
+}
+
 // ---- rendering --------------------------------------------------------------------------------
 
 json sample_record() {
@@ -571,10 +734,12 @@ json sample_record() {
 TEST(RatingRender, JsonHasTheInterfaceFieldsAndTheExplanation) {
   const json out = json::parse(qaf::detail::rating_json(rate(sample_record())).dump());
   const json expected = json::parse(R"({
-    "provider": "p1", "scheme": "pqr", "level": 2, "label": "Minor concern",
-    "reasons": [{"rule": "missed-return", "text": "A return was missed.",
+    "provider": "p1", "scheme": "pqr", "status": "provisional", "level": 2,
+    "label": "Minor concern", "summary": "provisional 2 \u2014 could reach 3: 1 fact unknown",
+    "reasons": [{"rule": "missed-return", "kind": "rule", "text": "A return was missed.",
                  "source": {"document": "doc", "section": "1"}, "level": 2, "interpretation": false,
                  "condition": "returns_missed >= 1"}],
+    "also_fired": [],
     "could_reach": 3,
     "unknown_facts": ["safeguarding_enquiries_open"],
     "undecided": [{"rule": "enquiry", "text": "An enquiry is ongoing.", "level": 3,
@@ -591,20 +756,54 @@ TEST(RatingRender, JsonHasTheInterfaceFieldsAndTheExplanation) {
   EXPECT_EQ(out, expected) << out.dump(2);
 }
 
-TEST(RatingRender, CsvIsOneRatingARow) {
+TEST(RatingRender, CsvIsOneRatingARowStatusFirst) {
   const std::vector<qaf::rating> ratings = {rate(sample_record()), rate(sample_record(), "rag")};
   std::ostringstream out;
   qaf::detail::write_ratings_csv(out, ratings);
+  EXPECT_EQ(out.str(),
+            "provider,scheme,status,level,label,summary,could_reach,unknown_facts,rules,reasons,"
+            "also_fired,interventions,override_level,override_reason,override_officer,override_"
+            "date,review_due,rated_on,trend,previous_level,previous_date\r\n"
+            "p1,pqr,provisional,2,Minor concern,provisional 2 \u2014 could reach 3: 1 fact "
+            "unknown,3,safeguarding_enquiries_open,missed-return,A return was missed.,,,3,"
+            "\"Concerns, raised \"\"late\"\".\",A. Patel,2024-04-02,true,2024-04-02,de_escalated,3,"
+            "2024-04-01\r\n"
+            "p1,rag,not_assessed,,,not assessed \u2014 could reach High risk: 3 facts unknown,"
+            "high,lado_investigation | placement_stop | placement_stability,,,,,,,,,false,,none,,"
+            "\r\n");
+}
+
+// What a person reads, in every format: status first, a named level once, a provisional level
+// never bare.
+TEST(RatingRender, SummarySaysStatusFirstAndNamesALevelOnce) {
+  EXPECT_EQ(qaf::detail::rating_summary(rate(with_facts({{"safeguarding_enquiries_open", 1}}))),
+            "3 Moderate concern");
+  EXPECT_EQ(qaf::detail::rating_summary(rate(sample_record())),
+            "provisional 2 \u2014 could reach 3: 1 fact unknown");
+  EXPECT_EQ(qaf::detail::rating_summary(rate(with_facts({{"placement_stop", true}}), "rag")),
+            "High risk");
   EXPECT_EQ(
-      out.str(),
-      "provider,scheme,level,label,rules,reasons,could_reach,unknown_facts,override_level,override_"
-      "reason,"
-      "override_officer,override_date,review_due,rated_on,trend,previous_level,previous_date\r\n"
-      "p1,pqr,2,Minor concern,missed-return,A return was missed.,3,safeguarding_enquiries_open,3,"
-      "\"Concerns, raised \"\"late\"\".\",A. "
-      "Patel,2024-04-02,true,2024-04-02,de_escalated,3,2024-04-01\r\n"
-      "p1,rag,low,Low risk,,,high,lado_investigation | placement_stop | "
-      "placement_stability,,,,,false,,none,,\r\n");
+      qaf::detail::rating_summary(rate(
+          with_facts({{"placement_stability", "unsettled"}, {"placement_stop", false}}), "rag")),
+      "provisional Medium risk \u2014 could reach High risk: 1 fact unknown");
+  EXPECT_EQ(qaf::detail::rating_summary(rate(with_facts(json::object()))),
+            "not assessed \u2014 could reach 3: 6 facts unknown");
+}
+
+// A not-assessed rating has no level in JSON: null level and label, status and summary first.
+TEST(RatingRender, NotAssessedJsonHasNoLevel) {
+  const nlohmann::ordered_json out = qaf::detail::rating_json(rate(with_facts(json::object())));
+  EXPECT_EQ(out["status"], "not_assessed");
+  EXPECT_TRUE(out["level"].is_null());
+  EXPECT_TRUE(out["label"].is_null());
+  EXPECT_EQ(out["could_reach"], 3);
+  EXPECT_EQ(json::parse(out["unknown_facts"].dump()),
+            json::parse(R"(["complaints_open", "safeguarding_enquiries_open", "returns_missed",
+                            "complaints_trend", "learning_evidenced", "harm_incident"])"));
+  std::vector<std::string> keys;
+  for (const auto& [key, value] : out.items()) keys.push_back(key);
+  EXPECT_THAT(std::vector<std::string>(keys.begin(), keys.begin() + 6),
+              ElementsAre("provider", "scheme", "status", "level", "label", "summary"));
 }
 
 // ---- qaf rate end to end ----------------------------------------------------------------------
@@ -625,15 +824,19 @@ TEST(RateCommand, JsonDocument) {
   const json& home = out["ratings"][0];
   EXPECT_EQ(home["provider"], "ch-hillside");
   EXPECT_EQ(home["scheme"], "pqr");
+  EXPECT_EQ(home["status"], "provisional");
   EXPECT_EQ(home["level"], 4);
   EXPECT_EQ(home["label"], "Significant concern");
-  ASSERT_EQ(home["reasons"].size(), 3u);
+  EXPECT_EQ(home["summary"], "provisional 4 \u2014 could reach 5: 3 facts unknown");
+  ASSERT_EQ(home["reasons"].size(), 1u);
   EXPECT_EQ(home["reasons"][0]["rule"], "pqr-4-recruitment-no-plan");
+  EXPECT_EQ(home["reasons"][0]["kind"], "rule");
   EXPECT_EQ(home["reasons"][0]["text"],
             "The provider is struggling to recruit staff and no plans to rectify.");
   EXPECT_EQ(home["reasons"][0]["source"]["document"], "bolton-cyp-qaf-v6");
-  EXPECT_EQ(home["reasons"][1]["rule"], "pqr-3-safeguarding-enquiry");
-  EXPECT_EQ(home["reasons"][2]["rule"], "pqr-2-missed-return");
+  ASSERT_EQ(home["also_fired"].size(), 2u);
+  EXPECT_EQ(home["also_fired"][0]["rule"], "pqr-3-safeguarding-enquiry");
+  EXPECT_EQ(home["also_fired"][1]["rule"], "pqr-2-missed-return");
   EXPECT_EQ(home["override"]["level"], 3);
   EXPECT_EQ(home["override"]["officer"], "A. Patel");
   EXPECT_EQ(home["review_due"], true);
@@ -652,14 +855,16 @@ TEST(RateCommand, CsvDocument) {
   std::string first;
   std::getline(lines, header);
   std::getline(lines, first);
-  EXPECT_EQ(
-      header,
-      "provider,scheme,level,label,rules,reasons,could_reach,unknown_facts,override_level,override_"
-      "reason,"
-      "override_officer,override_date,review_due,rated_on,trend,previous_level,previous_date\r");
+  EXPECT_EQ(header,
+            "provider,scheme,status,level,label,summary,could_reach,unknown_facts,rules,reasons,"
+            "also_fired,interventions,override_level,override_reason,override_officer,override_"
+            "date,review_due,rated_on,trend,previous_level,previous_date\r");
   EXPECT_THAT(first, ::testing::StartsWith(
-                         "ch-hillside,pqr,4,Significant concern,pqr-4-recruitment-no-plan | "
-                         "pqr-3-safeguarding-enquiry | pqr-2-missed-return,"));
+                         "ch-hillside,pqr,provisional,4,Significant concern,provisional 4 \u2014 "
+                         "could reach 5: 3 facts unknown,5,market_exit_notice | financial | "
+                         "regulator_enforcement,pqr-4-recruitment-no-plan,The provider is "
+                         "struggling to recruit staff and no plans to rectify.,"
+                         "pqr-3-safeguarding-enquiry | pqr-2-missed-return,,"));
   EXPECT_THAT(
       first,
       ::testing::HasSubstr(

@@ -326,6 +326,11 @@ class checker {
     p.op = opcode::load;
     p.type = to_value_type(type);
     p.a = slot;
+    if (const auto minimum = table_.minimum(fact)) {
+      p.flags |= load_has_minimum;
+      p.constant = static_cast<std::uint64_t>(*minimum);
+    }
+    if (type == kind::date && d.nullable) p.flags |= load_dated_event;
     return make(type, emit(p), index, d.nullable, fact);
   }
 
@@ -769,15 +774,18 @@ class checker {
       });
       return failed(index);
     }
+    // Days are whole; a time in weeks, months or years lies between two whole numbers on most
+    // days, so it is a number: "more than 3 months" is true from the day after d + 3 months.
+    const kind result = f == function_id::days_since ? kind::integer : kind::number;
     program_node p;
     p.op = opcode::since;
-    p.type = value_type::integer;
+    p.type = to_value_type(result);
     p.unit = f == function_id::days_since     ? time_unit::days
              : f == function_id::weeks_since  ? time_unit::weeks
              : f == function_id::months_since ? time_unit::months
                                               : time_unit::years;
     p.a = arg.node;
-    return make(kind::integer, emit(p), index, arg.nullable);
+    return make(result, emit(p), index, arg.nullable);
   }
 
   checked check_quantifier(std::uint32_t index, function_id f) {

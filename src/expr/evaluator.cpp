@@ -1,7 +1,8 @@
 // Kleene logic over values that may be unknown (the record does not give the fact), null (a
-// known "none") or known. Integers and numbers are carried as ranges [lo, hi] so that a count
-// over keys some of which are unknown still decides what it can: with two keys known to be
-// inadequate and three unknown, count(...) is somewhere in [2, 5], so count(...) >= 2 is true.
+// known "none") or known. An unknown count is the range [its declared minimum, max]. Integers and
+// numbers are carried as ranges [lo, hi] so that a count over keys some of which are unknown still
+// decides what it can: with two keys known to be inadequate and three unknown, count(...) is
+// somewhere in [2, 5], so count(...) >= 2 is true.
 //
 // Soundness: every decided answer holds for every way of filling in the unknown facts, so
 // learning a fact never turns true into false or false into true. known() is the one exception:
@@ -126,7 +127,7 @@ class evaluator {
       case opcode::constant:
         return constant(n);
       case opcode::load:
-        return load(record_.at(n.a), n.type);
+        return load_fact(n);
       case opcode::load_variable:
         return load(record_.at(variables_[n.a]), value_type::enumeration);
       case opcode::logical_not:
@@ -234,6 +235,23 @@ class evaluator {
         return integer_value(i, i);
       }
     }
+  }
+
+  // A fact as the node reads it: an unknown count is still at least its minimum, and an event
+  // dated after as_of has not happened yet.
+  value load_fact(const program_node& n) const noexcept {
+    const slot& s = record_.at(n.a);
+    if (s.state == slot_state::unknown && (n.flags & load_has_minimum) != 0) {
+      value v = integer_value(static_cast<std::int64_t>(n.constant), int_max);
+      v.exact = false;
+      return v;
+    }
+    value v = load(s, n.type);
+    if ((n.flags & load_dated_event) != 0 && v.s == state::known &&
+        v.lo > as_of_.days_since_epoch()) {
+      return null_value();
+    }
+    return v;
   }
 
   value load(const slot& s, value_type type) const noexcept {
@@ -366,22 +384,37 @@ class evaluator {
     // kind (a record bound against another table) reads as unknown rather than as a bad date.
     if (!in_range(a.lo) || !in_range(as_of_.days_since_epoch())) return {};
     const date from = date::from_days(static_cast<std::int32_t>(a.lo));
-    std::int64_t result = 0;
+    const std::int64_t days = days_between(from, as_of_);
     switch (n.unit) {
       case time_unit::days:
-        result = days_between(from, as_of_);
-        break;
+        return integer_value(days, days);
       case time_unit::weeks:
-        result = floor_div(days_between(from, as_of_), 7);
-        break;
+        return elapsed(floor_div(days, 7), days % 7 == 0);
       case time_unit::months:
-        result = months_between(from, as_of_);
-        break;
+        return elapsed_months(from, 1);
       case time_unit::years:
-        result = floor_div(months_between(from, as_of_), 12);
-        break;
+        return elapsed_months(from, 12);
     }
-    return integer_value(result, result);
+    return {};
+  }
+
+  // An exact time: whole units when `whole`, else strictly between `units` and `units` + 1,
+  // carried as units + 0.5 so that every comparison with a whole number comes out right.
+  static value elapsed(std::int64_t units, bool whole) noexcept {
+    const double x = static_cast<double>(units) + (whole ? 0.0 : 0.5);
+    return number_value(x, x);
+  }
+
+  // The time from `from` to as_of in steps of `step` calendar months (1 or 12): n whole steps on
+  // from + n steps, between n and n + 1 after it. Before `from` the same, counted backwards.
+  value elapsed_months(date from, int step) const noexcept {
+    const bool forward = !(as_of_ < from);
+    const date start = forward ? from : as_of_;
+    const date stop = forward ? as_of_ : from;
+    const int steps = months_between(start, stop) / step;
+    const bool whole = add_months(start, steps * step) == stop;
+    if (forward) return elapsed(steps, whole);
+    return elapsed(-steps - (whole ? 0 : 1), whole);
   }
 
   value quantify(const program_node& n) noexcept {

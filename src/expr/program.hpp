@@ -17,7 +17,7 @@ enum class value_type : std::uint8_t { boolean, integer, number, string, date, e
 
 enum class opcode : std::uint8_t {
   constant,       // `constant` holds the value (a string's offset << 32 | length in `strings`)
-  load,           // slot a
+  load,           // slot a; flags: load_has_minimum (constant), load_dated_event
   load_variable,  // the slot bound to lambda variable a
   logical_not,    // not a
   logical_and,    // operands[a .. a+b)
@@ -27,7 +27,7 @@ enum class opcode : std::uint8_t {
   add,            // a + b
   subtract,       // a - b
   negate,         // -a
-  since,          // whole `unit`s from date a to as_of
+  since,          // the exact time in `unit`s from date a to as_of (evaluator.cpp)
   count,          // over the slots [a, a+b) bound in turn to variable `level`: body c
   all,
   any,
@@ -39,6 +39,12 @@ enum class time_unit : std::uint8_t { days, weeks, months, years };
 
 inline constexpr std::uint8_t member_negated = 1;
 inline constexpr std::uint8_t member_null = 2;  // the list holds null
+/// An integer fact with a declared minimum (`constant`): unknown, it is still known to be at
+/// least that, so `a + b + c >= 3` is decided once the known terms reach 3.
+inline constexpr std::uint8_t load_has_minimum = 4;
+/// A nullable date fact (`placement_suspension_since`): the date of something that happens.
+/// Dated after as_of, it has not happened yet and reads as null.
+inline constexpr std::uint8_t load_dated_event = 8;
 
 /// How deeply count/all/any may nest inside each other.
 inline constexpr std::uint32_t max_lambda_depth = 8;

@@ -136,10 +136,20 @@ struct intervention {
   source_ref source;
 };
 
+/// One of the conditions a level states for itself ("requires"): Bolton's "No concerns" holds only
+/// while there are "no substantiated safeguarding concerns or enquiries". When one is false, the
+/// level is not earned and the suggestion is the next level, with this condition as its reason.
+struct level_requirement {
+  rule_meta meta;
+  when_clause when;  // what must hold
+  std::string text;  // the source's sentence
+};
+
 struct level {
   level_value value;
   std::string label;
   std::vector<intervention> interventions;
+  std::vector<level_requirement> requirements;  // the least severe level only
 };
 
 struct scheme_rule {
@@ -147,6 +157,9 @@ struct scheme_rule {
   std::uint32_t level = 0;  // index into scheme::levels, least severe first
   when_clause when;
   std::string text;
+  /// What follows from this rule itself (Coventry: the same-day visit after an Inadequate
+  /// judgement), given with the rating only when the rule decides its level.
+  std::vector<intervention> interventions;
 };
 
 /// The activities after which a scheme's rating is refreshed (Bolton: the PQR "as a minimum will
@@ -160,6 +173,7 @@ struct scheme {
   std::string id;
   std::string title;
   source_ref source;
+  when_clause when;  // the providers the scheme applies to; absent: every provider
   std::vector<level> levels;
   std::vector<scheme_rule> rules;
   std::optional<rating_refresh> refresh;

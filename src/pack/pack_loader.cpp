@@ -774,6 +774,7 @@ class pack_loader {
       s.id = r.string("id").value_or("");
       s.title = r.string("title").value_or("");
       s.source = read_source(r, presence::optional);
+      s.when = read_when(r, "when");
       read_levels(r, s);
       read_refresh(r, s);
       const json* list = r.array("rules", presence::required);
@@ -788,6 +789,7 @@ class pack_loader {
         if (const json* level = rule.member("level", presence::required)) {
           if (auto index = resolve_level(s, *level, rule.pointer_to("level"))) sr.level = *index;
         }
+        sr.interventions = read_interventions(rule);
         rule.finish();
         s.rules.push_back(std::move(sr));
       }
@@ -852,11 +854,18 @@ class pack_loader {
                         std::string(describe_json_type(*value)));
       }
       lv.label = l.string("label").value_or("");
-      for_each_in(l, "interventions", presence::optional, [&](object_reader& iv) {
-        intervention item;
-        item.text = iv.string("text").value_or("");
-        item.source = read_source(iv);
-        lv.interventions.push_back(std::move(item));
+      lv.interventions = read_interventions(l);
+      if (l.member("requires", presence::optional) != nullptr && i != 0) {
+        sink_.error("qaf.pack.value", l.pointer_to("requires"),
+                    "only the least severe level (the first) states conditions of its own: a "
+                    "more severe level is reached by the rules that imply it");
+      }
+      for_each_in(l, "requires", presence::optional, [&](object_reader& rq) {
+        level_requirement item;
+        item.meta = read_rule_meta(rq, rule_ids_);
+        item.when = read_when(rq, "when", presence::required);
+        item.text = rq.string("text").value_or("");
+        lv.requirements.push_back(std::move(item));
       });
       l.finish();
       if (!ok) continue;
@@ -867,6 +876,17 @@ class pack_loader {
       }
       s.levels.push_back(std::move(lv));
     }
+  }
+
+  std::vector<intervention> read_interventions(object_reader& r) {
+    std::vector<intervention> list;
+    for_each_in(r, "interventions", presence::optional, [&](object_reader& iv) {
+      intervention item;
+      item.text = iv.string("text").value_or("");
+      item.source = read_source(iv);
+      list.push_back(std::move(item));
+    });
+    return list;
   }
 
   std::optional<std::uint32_t> resolve_level(const scheme& s, const json& value,

@@ -44,8 +44,27 @@ rating_reason make_reason(const scheme& s, const scheme_rule& rule) {
   return reason;
 }
 
+// A condition of the least severe level as a reason: held, it earns that level; failed, it
+// implies the next one.
+rating_reason make_reason(const scheme& s, const level_requirement& requirement, bool held) {
+  rating_reason reason;
+  reason.kind = held ? reason_kind::requirement_met : reason_kind::requirement_failed;
+  reason.rule = requirement.meta.id;
+  reason.text = requirement.text;
+  reason.source = requirement.meta.source;
+  reason.level = s.levels[held ? 0 : 1].value;
+  reason.interpretation = requirement.meta.interpretation;
+  reason.note = requirement.meta.note;
+  reason.condition =
+      requirement.when.compiled ? requirement.when.compiled->to_string() : std::string();
+  return reason;
+}
+
+// A rule (or a condition of the least severe level) that unknown facts left undecided.
 struct open_rule {
-  const scheme_rule* rule;
+  const rule_meta* meta;
+  const std::string* text;
+  std::uint32_t level;
   fact_set unknown;
 };
 
@@ -58,10 +77,28 @@ class scheme_rater {
         as_of_(as_of),
         unknown_(pack.table.total_slots()) {}
 
-  rating rate(const scheme& s) {
+  /// The scheme's rating, or none when the scheme's `when` says it does not apply.
+  std::optional<rating> rate(const scheme& s) {
     rating result;
     result.provider = record_.id;
     result.scheme = s.id;
+    result.level = s.levels.front().value;
+    result.label = s.levels.front().label;
+
+    // A scheme for some providers only: not this one, or nobody knows whether it is.
+    if (s.when.compiled) {
+      const truth applies = s.when.compiled->evaluate(facts_, as_of_, &unknown_);
+      if (applies == truth::no) return std::nullopt;
+      if (applies == truth::unknown) {
+        result.status = rating_status::not_assessed;
+        unknown_.for_each([&](std::uint32_t slot) {
+          result.unknown_facts.push_back(pack_.table.slot_name(slot));
+        });
+        add_judgement(s, 0, result);
+        return result;
+      }
+    }
+    if (!has_evidence(s)) return not_assessed(s, result);
 
     // Evaluate every rule: fired, undecided (unknown) or not.
     std::vector<const scheme_rule*> fired;
@@ -74,29 +111,57 @@ class scheme_rater {
         fired.push_back(&rule);
         suggested = std::max(suggested, rule.level);
       } else if (t == truth::unknown) {
-        open.push_back({&rule, unknown_});
+        open.push_back({&rule.meta, &rule.text, rule.level, unknown_});
       }
     }
+
+    // The least severe level is earned: each of its own conditions must hold. One that fails
+    // implies the next level; one left unknown could.
+    std::vector<const level_requirement*> held;
+    std::vector<const level_requirement*> failed;
+    for (const level_requirement& requirement : s.levels.front().requirements) {
+      const truth t = requirement.when.compiled
+                          ? requirement.when.compiled->evaluate(facts_, as_of_, &unknown_)
+                          : truth::yes;
+      if (t == truth::yes) held.push_back(&requirement);
+      if (t == truth::no) failed.push_back(&requirement);
+      if (t == truth::unknown) open.push_back({&requirement.meta, &requirement.text, 1, unknown_});
+    }
+    if (!failed.empty()) suggested = std::max<std::uint32_t>(suggested, 1);
     result.level = s.levels[suggested].value;
     result.label = s.levels[suggested].label;
 
-    // Every rule that fired, most severe first, in the pack's order within a level.
+    // The reasons that decided the level, and apart the other rules that fired: most severe
+    // first, in the pack's order within a level.
     std::stable_sort(fired.begin(), fired.end(), [](const scheme_rule* a, const scheme_rule* b) {
       return a->level > b->level;
     });
-    for (const scheme_rule* rule : fired) result.reasons.push_back(make_reason(s, *rule));
+    for (const scheme_rule* rule : fired) {
+      (rule->level == suggested ? result.reasons : result.also_fired)
+          .push_back(make_reason(s, *rule));
+    }
+    if (suggested == 0) {
+      for (const level_requirement* r : held) result.reasons.push_back(make_reason(s, *r, true));
+    }
+    for (const level_requirement* r : failed) {
+      (suggested == 1 ? result.reasons : result.also_fired).push_back(make_reason(s, *r, false));
+    }
+    // A failed condition implies the second level: it goes before the rules of the first.
+    std::stable_sort(result.also_fired.begin(), result.also_fired.end(),
+                     [&](const rating_reason& a, const rating_reason& b) {
+                       return level_index(s, a.level) > level_index(s, b.level);
+                     });
 
     // Undecided rules that could make the level more severe, and the facts they wait for.
-    std::erase_if(open, [&](const open_rule& o) { return o.rule->level <= suggested; });
-    std::stable_sort(open.begin(), open.end(), [](const open_rule& a, const open_rule& b) {
-      return a.rule->level > b.rule->level;
-    });
+    std::erase_if(open, [&](const open_rule& o) { return o.level <= suggested; });
+    std::stable_sort(open.begin(), open.end(),
+                     [](const open_rule& a, const open_rule& b) { return a.level > b.level; });
     fact_set all_unknown(pack_.table.total_slots());
     for (const open_rule& o : open) {
       undecided_rule u;
-      u.rule = o.rule->meta.id;
-      u.text = o.rule->text;
-      u.level = s.levels[o.rule->level].value;
+      u.rule = o.meta->id;
+      u.text = *o.text;
+      u.level = s.levels[o.level].value;
       o.unknown.for_each(
           [&](std::uint32_t slot) { u.unknown_facts.push_back(pack_.table.slot_name(slot)); });
       all_unknown.merge(o.unknown);
@@ -104,12 +169,74 @@ class scheme_rater {
     }
     all_unknown.for_each(
         [&](std::uint32_t slot) { result.unknown_facts.push_back(pack_.table.slot_name(slot)); });
-    if (!open.empty()) result.could_reach = s.levels[open.front().rule->level].value;
-
-    for (const intervention& i : s.levels[suggested].interventions) {
-      result.interventions.push_back({i.text, i.source});
+    if (!open.empty()) {
+      result.could_reach = s.levels[open.front().level].value;
+      result.could_reach_label = s.levels[open.front().level].label;
+      result.status = rating_status::provisional;
     }
 
+    for (const intervention& i : s.levels[suggested].interventions) {
+      result.interventions.push_back({i.text, i.source, {}});
+    }
+    for (const scheme_rule* rule : fired) {
+      if (rule->level != suggested) continue;
+      for (const intervention& i : rule->interventions) {
+        result.interventions.push_back({i.text, i.source, rule->meta.id});
+      }
+    }
+    add_judgement(s, suggested, result);
+    return result;
+  }
+
+ private:
+  // Whether the record gives any fact that a rule or condition of the scheme reads.
+  bool has_evidence(const scheme& s) const {
+    const auto known = [&](const when_clause& when) {
+      if (!when.compiled) return true;
+      for (const std::uint32_t fact : when.compiled->facts()) {
+        const std::uint32_t first = pack_.table.first_slot(fact);
+        for (std::uint32_t k = 0; k < pack_.table.slot_count(fact); ++k) {
+          if (facts_.at(first + k).state != slot_state::unknown) return true;
+        }
+      }
+      return false;
+    };
+    return std::any_of(s.rules.begin(), s.rules.end(),
+                       [&](const scheme_rule& r) { return known(r.when); }) ||
+           std::any_of(s.levels.front().requirements.begin(), s.levels.front().requirements.end(),
+                       [&](const level_requirement& r) { return known(r.when); });
+  }
+
+  // No evidence: no level, and every fact the scheme reads is unknown; could_reach is the most
+  // severe level the scheme's rules (or its least severe level's failed conditions) imply.
+  rating not_assessed(const scheme& s, rating result) {
+    result.status = rating_status::not_assessed;
+    fact_set all(pack_.table.total_slots());
+    std::uint32_t reach = s.levels.front().requirements.empty() ? 0 : 1;
+    const auto add = [&](const when_clause& when) {
+      if (!when.compiled) return;
+      for (const std::uint32_t fact : when.compiled->facts()) {
+        const std::uint32_t first = pack_.table.first_slot(fact);
+        for (std::uint32_t k = 0; k < pack_.table.slot_count(fact); ++k) all.insert(first + k);
+      }
+    };
+    for (const scheme_rule& r : s.rules) {
+      add(r.when);
+      reach = std::max(reach, r.level);
+    }
+    for (const level_requirement& r : s.levels.front().requirements) add(r.when);
+    all.for_each(
+        [&](std::uint32_t slot) { result.unknown_facts.push_back(pack_.table.slot_name(slot)); });
+    if (reach > 0) {
+      result.could_reach = s.levels[reach].value;
+      result.could_reach_label = s.levels[reach].label;
+    }
+    add_judgement(s, 0, result);
+    return result;
+  }
+
+  // The officer's override, the trend and the review flag: what surrounds the suggestion.
+  void add_judgement(const scheme& s, std::uint32_t suggested, rating& result) const {
     // The officer's override, kept beside the suggestion.
     if (const rating_override* o = latest_for(record_.overrides, s.id, as_of_)) {
       result.officer_override = *o;
@@ -122,7 +249,8 @@ class scheme_rater {
     if (const past_rating* previous = latest_for(record_.ratings, s.id, as_of_)) {
       result.previous = *previous;
       if (!result.rated_on || *result.rated_on < previous->on) result.rated_on = previous->on;
-      if (const auto before = level_index(s, previous->level)) {
+      const auto before = level_index(s, previous->level);
+      if (before && result.status != rating_status::not_assessed) {
         result.trend = suggested > *before   ? rating_trend::escalated
                        : suggested < *before ? rating_trend::de_escalated
                                              : rating_trend::unchanged;
@@ -142,10 +270,8 @@ class scheme_rater {
       result.review_due =
           result.refreshed_by && (!result.rated_on || *result.rated_on < result.refreshed_by->on);
     }
-    return result;
   }
 
- private:
   const pack_data& pack_;
   const provider& record_;
   const bound_record& facts_;
@@ -160,7 +286,9 @@ std::vector<rating> rate_provider(const pack_data& pack, const provider& record,
   std::vector<rating> ratings;
   ratings.reserve(pack.schemes.size());
   scheme_rater rater(pack, record, facts, as_of);
-  for (const scheme& s : pack.schemes) ratings.push_back(rater.rate(s));
+  for (const scheme& s : pack.schemes) {
+    if (auto r = rater.rate(s)) ratings.push_back(std::move(*r));
+  }
   return ratings;
 }
 

@@ -10,7 +10,8 @@
 
 namespace qaf::detail {
 
-/// One rating per scheme of the pack, in the pack's order.
+/// One rating per scheme of the pack, in the pack's order, leaving out a scheme whose `when` is
+/// false for the record.
 std::vector<rating> rate_provider(const pack_data& pack, const provider& record,
                                   const bound_record& facts, date as_of);
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "render/rating_render.hpp"
 #include "render/result_document.hpp"
 #include "render/safe_text.hpp"
 
@@ -41,8 +42,18 @@ void write_occurrences(std::ostream& out, const char* heading,
   }
 }
 
+// "because (3) ..." for the reasons that decided the level, "also (1) ..." for the other rules
+// that fired, "not so (2): ..." for a condition of the least severe level that failed.
+void write_reasons(std::ostream& out, const char* heading, const std::vector<rating_reason>& list) {
+  for (const rating_reason& why : list) {
+    out << "      " << heading << " (" << shown(level_text(why.level)) << ") "
+        << (why.kind == reason_kind::requirement_failed ? "not so: " : "") << shown(why.text)
+        << "  [" << shown(why.source.section) << "]\n";
+  }
+}
+
 void write_rating(std::ostream& out, const rating& r) {
-  out << "    " << shown(r.scheme) << ": " << shown(level_text(r.level)) << " " << shown(r.label);
+  out << "    " << shown(r.scheme) << ": " << shown(rating_summary(r));
   if (r.officer_override) {
     out << "  (officer " << shown(r.officer_override->officer) << " set "
         << shown(level_text(r.officer_override->level)) << " on " << r.officer_override->on << ": "
@@ -53,12 +64,10 @@ void write_rating(std::ostream& out, const rating& r) {
   }
   if (r.review_due) out << "  [review due]";
   out << '\n';
-  for (const rating_reason& why : r.reasons) {
-    out << "      because (" << shown(level_text(why.level)) << ") " << shown(why.text) << "  ["
-        << shown(why.source.section) << "]\n";
-  }
-  if (r.could_reach) {
-    out << "      could reach " << shown(level_text(*r.could_reach)) << ": unknown ";
+  write_reasons(out, "because", r.reasons);
+  write_reasons(out, "also", r.also_fired);
+  if (!r.unknown_facts.empty()) {
+    out << "      unknown: ";
     for (std::size_t i = 0; i < r.unknown_facts.size(); ++i) {
       if (i == 4) {
         out << ", and " << r.unknown_facts.size() - 4 << " more";
@@ -67,6 +76,9 @@ void write_rating(std::ostream& out, const rating& r) {
       out << (i == 0 ? "" : ", ") << shown(r.unknown_facts[i]);
     }
     out << '\n';
+  }
+  for (const rating_intervention& i : r.interventions) {
+    out << "      then: " << shown(i.text) << "  [" << shown(i.source.section) << "]\n";
   }
 }
 

@@ -1,10 +1,12 @@
 // Renders ratings (`qaf rate`, and the rating part of `qaf assess`) as JSON and CSV.
 //
-// JSON, INTERFACE.md: {"pack", "as_of", "ratings": [{"provider", "scheme", "level", "label",
-// "reasons": [{"rule", "text", "source", ...}], ...}]}; the members after `reasons` say what is
-// still unknown (`could_reach`, `unknown_facts`, `undecided`), what the level carries
-// (`interventions`), the officer's `override`, and the rating's history (`rated_on`,
-// `refreshed_by`, `review_due`, `trend`, `previous`). docs/classification.md lists them all.
+// JSON, INTERFACE.md: {"pack", "as_of", "ratings": [{"provider", "scheme", "status", "level",
+// "label", "summary", "reasons": [{"rule", "kind", "text", "source", ...}], "also_fired", ...}]};
+// the status comes before the level, and `summary` is the rating as a person must read it
+// ("provisional 1 — could reach 5: 22 facts unknown"). The members after the reasons say what
+// is still unknown (`could_reach`, `unknown_facts`, `undecided`), what follows (`interventions`),
+// the officer's `override`, and the rating's history (`rated_on`, `refreshed_by`, `review_due`,
+// `trend`, `previous`). docs/classification.md lists them all.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -16,6 +18,12 @@
 #include "qaf/rating.hpp"
 
 namespace qaf::detail {
+
+/// The rating as every format shows it to a person, status first and never a bare provisional
+/// level: "3 Moderate concern", "High risk", "provisional 1 — could reach 5: 22 facts unknown",
+/// "not assessed — could reach 5: 40 facts unknown". A named level is written once, as its
+/// label.
+std::string rating_summary(const rating& r);
 
 /// One rating as a JSON object. Optional members are always present, null when there is nothing.
 nlohmann::ordered_json rating_json(const rating& result);

@@ -579,9 +579,15 @@ def sample_results():
                     "status": "overdue", "rule": "cm-meeting",
                     "source": {"document": "devon-cr-qaf", "section": "Contract management schedule"},
                     "warnings": []}]
-    ratings = [{"provider": "p1", "scheme": "pqr", "level": 3, "label": "Moderate concern",
-                "reasons": [{"rule": "pqr-3-s47", "text": "There is one or more s.47 safeguarding enquiries ongoing.",
-                             "source": {"document": "bolton-cyp-qaf-v6", "section": "Appendix 2"}}]}]
+    ratings = [{"provider": "p1", "scheme": "pqr", "status": "decided", "level": 3, "label": "Moderate concern",
+                "summary": "3 Moderate concern",
+                "reasons": [{"rule": "pqr-3-s47", "kind": "rule",
+                             "text": "There is one or more s.47 safeguarding enquiries ongoing.",
+                             "source": {"document": "bolton-cyp-qaf-v6", "section": "Appendix 2"}}],
+                "also_fired": []},
+               {"provider": "p2", "scheme": "pqr", "status": "not_assessed", "level": None, "label": None,
+                "summary": "not assessed \u2014 could reach 5: 22 facts unknown", "reasons": [], "also_fired": [],
+                "could_reach": 5}]
     kpis = [{"provider": "dv-coastal-care", "kpi": "compatibility_assessments", "period": "2025-04-01/2025-06-30",
              "status": "met", "value": {"numerator": 3, "denominator": 3}, "target": {"type": "at_least", "value": 100},
              "consequence": "none"},
@@ -600,11 +606,12 @@ def test_results_documents_validate(results_schema):
         assert not errs, describe(errs)
 
 
-@pytest.mark.parametrize("breakage", ["no as_of", "bad status", "bad period", "missing rule", "bad consequence", "bad kind"])
+@pytest.mark.parametrize("breakage", ["no as_of", "bad status", "bad period", "missing rule", "bad consequence", "bad kind",
+                                      "rating without status", "bad rating status", "bad reason kind"])
 def test_broken_results_are_rejected(results_schema, breakage):
     pack, occurrences, ratings, kpis = sample_results()
-    occurrences, kpis = copy.deepcopy(occurrences), copy.deepcopy(kpis)
-    document = {"pack": pack, "as_of": "2026-11-23", "occurrences": occurrences, "kpis": kpis}
+    occurrences, ratings, kpis = copy.deepcopy(occurrences), copy.deepcopy(ratings), copy.deepcopy(kpis)
+    document = {"pack": pack, "as_of": "2026-11-23", "occurrences": occurrences, "ratings": ratings, "kpis": kpis}
     if breakage == "no as_of":
         del document["as_of"]
     elif breakage == "bad status":
@@ -617,4 +624,10 @@ def test_broken_results_are_rejected(results_schema, breakage):
         kpis[0]["consequence"] = "warning"
     elif breakage == "bad kind":
         occurrences[0]["kind"] = "inspection"
+    elif breakage == "rating without status":
+        del ratings[0]["status"]
+    elif breakage == "bad rating status":
+        ratings[0]["status"] = "default"
+    elif breakage == "bad reason kind":
+        ratings[0]["reasons"][0]["kind"] = "positive"
     assert list(validator(results_schema).iter_errors(document))
