@@ -99,11 +99,12 @@ TEST(ScheduleCli, JsonListsOccurrencesMinimumVisitsAndWorkload) {
     EXPECT_EQ(o["source"]["document"], "coventry-qa");
     EXPECT_FALSE(o["rule"].get<std::string>().empty());
   }
-  // cov-home: Inadequate on Good Friday (visit 04-22, decision 04-19), both missed by as_of; its
+  // cov-home: Inadequate on Good Friday (visit 04-22, decision within 24 hours but never before
+  // the visit it follows: 04-22), both missed by as_of; its
   // yearly visit first due 2025-06-10 (done early 2024-09-16) and then 2025-09-16. cov-sa:
   // Inadequate on the Spring bank holiday 2025-05-26, visit and decision 2025-05-27; yearly visit
   // 2025-11-01. cov-fostering has no Coventry child in placement: nothing.
-  EXPECT_THAT(lines, ElementsAre("2025-04-19 cov-home CV-DECISION overdue decision trigger",
+  EXPECT_THAT(lines, ElementsAre("2025-04-22 cov-home CV-DECISION overdue decision trigger",
                                  "2025-04-22 cov-home CV-VISIT overdue visit trigger",
                                  "2025-05-27 cov-sa CV-DECISION due decision trigger",
                                  "2025-05-27 cov-sa CV-VISIT due visit trigger",
@@ -141,13 +142,16 @@ TEST(ScheduleCli, CsvHasOneOccurrenceARow) {
   }
   ASSERT_EQ(rows.size(), 8u);
   EXPECT_EQ(rows[0],
-            "provider,activity,kind,on_site,due,status,done_on,origin,rule,source_document,source_"
-            "section,"
-            "interpretation,period,period_name,warnings");
+            "provider,activity,kind,on_site,due,status,done_on,late,days_late,origin,rule,"
+            "source_document,source_section,interpretation,period,period_name,warnings");
   EXPECT_EQ(rows[1],
-            "cov-home,CV-DECISION,decision,false,2025-04-19,overdue,,trigger,inadequate-visit-and-"
-            "decision,"
-            "coventry-qa,\"Quality assurance, RAG rating criteria\",false,,,");
+            "cov-home,CV-DECISION,decision,false,2025-04-22,overdue,,false,0,trigger,"
+            "inadequate-visit-and-decision,coventry-qa,\"Quality assurance, RAG rating criteria\","
+            "false,,,\"follows: due 2025-04-22 rather than 2025-04-19: it follows CV-VISIT, due "
+            "then\"");
+  // The yearly visit done early is not late.
+  EXPECT_EQ(rows[5].substr(0, 71),
+            "cov-home,CV-PLANNED-VISIT,visit,true,2025-06-10,done,2024-09-16,false,0");
 }
 
 TEST(ScheduleCli, IcsParsesBackWithOneAllDayEventAnOccurrence) {

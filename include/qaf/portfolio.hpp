@@ -41,19 +41,28 @@ using fact_object = std::map<std::string, std::string, std::less<>>;
 using fact_value =
     std::variant<std::nullptr_t, bool, std::int64_t, double, std::string, date, fact_object>;
 
-/// A completed QA activity: `activity` is a code the pack declares ("QMC-1").
+/// A completed QA activity: `activity` is a code the pack declares ("QMC-1"). A record may name
+/// the obligation it fulfils: the `due` date, or the period [period_start, period_end] of a
+/// return (DOMAIN.md section 2, "Matching what was done to what was owed").
 struct activity_record {
   std::string activity;
   date on;
+  // Default member initializers, so that {activity, on} stays a complete initializer.
+  std::optional<date> due = {};
+  std::optional<date> period_start = {};
+  std::optional<date> period_end = {};
 };
 
 /// A dated event: `type` is one of the event types of DOMAIN.md section 4
 /// (regulator_rating_changed, registered_manager_changed, concern_raised, return_missed);
-/// `details` holds its other fields, e.g. {"to": "inadequate"}.
+/// `details` holds its other fields, e.g. {"to": "inadequate"}. A facts_changed event holds the
+/// values in force from `on` in `facts` and, optionally, those before it in `facts_before`.
 struct event {
   std::string type;
   date on;
   std::map<std::string, std::string, std::less<>> details;
+  std::map<std::string, fact_value, std::less<>> facts = {};
+  std::map<std::string, fact_value, std::less<>> facts_before = {};
 };
 
 /// A percentage measure's parts; a denominator of 0 makes the KPI not applicable.

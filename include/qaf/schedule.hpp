@@ -20,8 +20,8 @@
 
 namespace qaf {
 
-/// done: the history holds it; overdue: due before as_of and not done; due: within 30 days
-/// from as_of; upcoming: later.
+/// done: the history holds a record that fulfils it (late when done after its due date); overdue:
+/// due before as_of and not done; due: within 30 days from as_of; upcoming: later.
 enum class occurrence_status { done, overdue, due, upcoming };
 std::string_view to_string(occurrence_status status) noexcept;
 
@@ -43,6 +43,8 @@ struct occurrence {
   date due;
   occurrence_status status = occurrence_status::upcoming;
   std::optional<date> done_on;  // the completion that satisfied it, when done
+  bool late = false;            // done after its due date...
+  int days_late = 0;            // ...by this many calendar days (0 when not late)
   occurrence_origin origin = occurrence_origin::schedule;
   std::string rule;  // the id of the schedule rule, trigger or follow-up
   source_ref source;
@@ -77,11 +79,18 @@ struct schedule_options {
 };
 
 struct schedule_result {
-  std::vector<occurrence> occurrences;  // by due date, then provider, then activity
+  /// The provider's ledger (DOMAIN.md section 2) seen through the window: entries due in
+  /// [from, to], and entries due earlier that are overdue at as_of; by due date, then provider,
+  /// then activity. The ledger does not depend on the window, so the result over [a, c] is the
+  /// union of those over [a, b] and [b, c].
+  std::vector<occurrence> occurrences;
   std::vector<minimum_visits_check> minimum_visits;
   /// Facts whose absence kept a schedule rule's condition undecided, so that rule was not
   /// applied: missing evidence is never mistaken for "not applicable".
   std::vector<std::string> unknown_facts;
+  /// Warnings about the whole result, e.g. code "outside_effective_period" when the window or
+  /// as_of reaches outside the pack's effective period, so a shortened schedule says why.
+  std::vector<occurrence_warning> warnings;
 };
 
 }  // namespace qaf
