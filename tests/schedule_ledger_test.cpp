@@ -240,6 +240,28 @@ TEST(ScheduleLedger, AWindowOutsideTheEffectivePeriodIsWarned) {
             "it");
 }
 
+// Issue 9: a minimum-visit check over a year the pack covers in part counts the part in force.
+TEST(ScheduleLedger, MinimumVisitsCountOnlyThePartOfTheYearInForce) {
+  qaf::provider p = record("large", {{"service_type", std::string("nursing")},
+                                     {"regulator", std::string("cqc")},
+                                     {"beds", std::int64_t{30}},
+                                     {"monitoring_start", d("2019-06-01")}});
+  p.history = {{"QM-1", d("2019-10-01")}, {"QM-4", d("2020-05-01")}};
+  const qaf::schedule_result r =
+      schedule("bolton-adults-2020", p, "2020-04-01", "2021-03-31", "2020-06-30");
+  ASSERT_EQ(r.minimum_visits.size(), 1u);
+  const qaf::minimum_visits_check& check = r.minimum_visits[0];
+  EXPECT_EQ(check.rule, "min-visits-residential-over-6-beds");
+  // The 12 months to as_of, 2019-07-01 to 2020-06-30 (366 days), are in force from 2020-04-01:
+  // 91 days. 4 x 91 / 366 rounded up is 1; the QM-4 of 2020-05-01 counts, the QM-1 of 2019 not.
+  EXPECT_TRUE(check.part_year);
+  EXPECT_EQ(check.required_in_force, 1);
+  EXPECT_EQ(check.done_last_12_months, 1);
+  EXPECT_EQ(check.shortfall, 0);
+  // The window is the framework's whole year: a true 12-month count.
+  EXPECT_TRUE(check.full_year);
+}
+
 // Issue 9: Coventry's 24-hour decision falls due no earlier than the same-working-day visit.
 TEST(ScheduleLedger, TheDecisionNeverFallsDueBeforeTheVisitItFollows) {
   qaf::provider p = record("cv", {{"service_type", std::string("childrens_home")},

@@ -60,14 +60,22 @@ struct minimum_visits_check {
   std::string rule;
   source_ref source;
   int required = 0;  // on-site visits per 12 months
-  /// The fewest on-site occurrences the schedule holds in any 12 months of [from, to] (the whole
-  /// window when it is shorter than 12 months); a done occurrence counts on the day it was done.
+  /// The fewest on-site occurrences the schedule holds in any 12 months of [from, to] in force
+  /// (the whole of it when shorter than 12 months); a done occurrence counts on the day it was
+  /// done.
   int scheduled_fewest = 0;
   /// On-site activities of the rule in the history, in the 12 months before as_of.
   int done_last_12_months = 0;
-  int shortfall = 0;  // required - done_last_12_months, at least 0
-  /// Whether [from, to] spans at least 12 months, so that scheduled_fewest is a true 12-month
-  /// count; scheduled_shortfall is required - scheduled_fewest (at least 0) when it does, else 0.
+  int shortfall = 0;  // required_in_force - done_last_12_months, at least 0
+  /// The window or the 12 months before as_of reach outside the pack's effective period: only
+  /// the part in force is counted (both ways), and the history is held to required_in_force.
+  bool part_year = false;
+  /// `required` in proportion to the days of the 12 months before as_of that the pack is in
+  /// force, rounded up; `required` when it is in force for all of them.
+  int required_in_force = 0;
+  /// Whether [from, to] in force spans at least 12 months, so that scheduled_fewest is a true
+  /// 12-month count; scheduled_shortfall is required - scheduled_fewest (at least 0) when it does,
+  /// else 0.
   bool full_year = false;
   int scheduled_shortfall = 0;
 };

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "render/result_document.hpp"
+#include "render/schedule_render.hpp"
 
 namespace qaf::detail {
 namespace {
@@ -30,6 +31,7 @@ void write_occurrences(std::ostream& out, const char* heading,
     if (group.size() > 1) out << " and " << group.size() - 1 << " more to " << group.back()->due;
     out << "  " << first.rule;
     if (first.origin != occurrence_origin::schedule) out << " [" << to_string(first.origin) << "]";
+    if (first.late) out << "  done " << first.days_late << " days late";
     for (const occurrence_warning& w : first.warnings) out << "  ! " << w.message;
     out << '\n';
   }
@@ -91,6 +93,11 @@ void write_assessment_text(std::ostream& out, const pack& rules, const schedule_
                            std::span<const provider_assessment> assessments) {
   out << rules.info().title << " (" << rules.info().id << " " << rules.info().version << "), as of "
       << window.as_of << "; schedule " << window.from << " to " << window.to << "\n";
+  {
+    std::vector<provider_schedule> all;
+    for (const provider_assessment& a : assessments) all.push_back(a.schedule);
+    for (const occurrence_warning& w : result_warnings(all)) out << "  ! " << w.message << '\n';
+  }
   for (const provider_assessment& a : assessments) {
     const provider_schedule& s = a.schedule;
     out << "\n  " << (s.name.empty() ? s.provider : s.name + " (" + s.provider + ")");
@@ -110,8 +117,9 @@ void write_assessment_text(std::ostream& out, const pack& rules, const schedule_
     write_occurrences(out, "next", upcoming);
     for (const minimum_visits_check& m : s.result.minimum_visits) {
       if (m.shortfall > 0) {
-        out << "    minimum visits: " << m.done_last_12_months << " of " << m.required
-            << " on-site visits in the last 12 months (" << m.rule << ")\n";
+        out << "    minimum visits: " << m.done_last_12_months << " of " << m.required_in_force
+            << " on-site visits in the last 12 months"
+            << (m.part_year ? " (the part in force)" : "") << " (" << m.rule << ")\n";
       }
     }
     if (!s.result.unknown_facts.empty()) {

@@ -115,7 +115,9 @@ nlohmann::ordered_json schedule_document(const pack& rules, const schedule_optio
                          {"full_year", c.full_year},
                          {"scheduled_shortfall", c.scheduled_shortfall},
                          {"done_last_12_months", c.done_last_12_months},
-                         {"shortfall", c.shortfall}});
+                         {"shortfall", c.shortfall},
+                         {"part_year", c.part_year},
+                         {"required_in_force", c.required_in_force}});
     }
     if (!s.result.unknown_facts.empty()) {
       unknown.push_back({{"provider", s.provider}, {"facts", s.result.unknown_facts}});
