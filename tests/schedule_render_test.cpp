@@ -190,6 +190,37 @@ TEST(ScheduleCli, IcsParsesBackWithOneAllDayEventAnOccurrence) {
   }
 }
 
+// Issue 9: a provider that cannot be scheduled for want of a fact, and a window that reaches
+// before the framework, are said on stderr whatever the format, and in the iCalendar itself.
+TEST(ScheduleCli, UnschedulableProvidersAndTheEffectivePeriodAreNamedInEveryFormat) {
+  const std::string args = "schedule --pack bolton-children-2024 --portfolio " +
+                           (data_dir() / "schedule/unschedulable.json").string() +
+                           " --from 2024-01-01 --to 2024-12-31 --as-of 2024-06-01 --format ";
+  const std::string period_warning =
+      "outside_effective_period: the window 2024-01-01 to 2024-12-31 reaches outside the period "
+      "the pack bolton-children-2024 is in force (2024-02-01 to (no end)); nothing falls due "
+      "outside it";
+  for (const char* format : {"csv", "ics", "json"}) {
+    const qaf::testing::cli_result r = run_cli(args + format);
+    ASSERT_EQ(r.status, 0) << r.err;
+    // Every rule for a children's home asks where it is.
+    EXPECT_EQ(r.err, "qaf: warning: " + period_warning +
+                         "\nqaf: warning: provider no-location is not scheduled in full for want "
+                         "of: location\n")
+        << format;
+  }
+  std::string folded = run_cli(args + "ics").out;
+  for (std::size_t at; (at = folded.find("\r\n ")) != std::string::npos;) folded.erase(at, 3);
+  const std::string ics = unescape(folded);
+  EXPECT_NE(ics.find("X-WR-CALDESC:Warning (outside_effective_period): the window 2024-01-01 to "
+                     "2024-12-31 reaches outside"),
+            std::string::npos);
+  EXPECT_NE(ics.find("Not scheduled in full: no-location (unknown: location)"), std::string::npos);
+  const nlohmann::json doc = nlohmann::json::parse(run_cli(args + "json").out);
+  ASSERT_EQ(doc["warnings"].size(), 1u);
+  EXPECT_EQ(doc["warnings"][0]["code"], "outside_effective_period");
+}
+
 TEST(ScheduleCli, BadInputExitsOneWithNothingOnStdout) {
   const std::string portfolio = (data_dir() / "schedule/coventry.json").string();
   const std::string bad_portfolio = (data_dir() / "bad_portfolios/unknown-fact.json").string();
