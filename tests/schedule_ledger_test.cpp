@@ -112,6 +112,51 @@ TEST(ScheduleLedger, TwoTermlyReturnsFulfilTwoPeriods) {
                           "2025-07-31 QMC-5 upcoming"));
 }
 
+// DOMAIN.md section 2: a record that names the period it fulfils fulfils that one; the others
+// take the earliest outstanding period already over.
+TEST(ScheduleLedger, ARecordNamingItsPeriodFulfilsThatPeriod) {
+  qaf::provider p = record("ap", {{"service_type", std::string("alternative_provision")},
+                                  {"location", std::string("in_area")},
+                                  {"regulator", std::string("none")},
+                                  {"unregulated", true},
+                                  {"monitoring_start", d("2024-04-01")}});
+  qaf::activity_record autumn{"QMC-5", d("2024-12-20")};
+  autumn.period_start = d("2024-09-01");
+  autumn.period_end = d("2024-12-31");
+  p.history = {autumn, {"QMC-5", d("2025-03-28")}};
+  const qaf::schedule_result r =
+      schedule("bolton-children-2024", p, "2024-04-01", "2025-07-31", "2025-05-01");
+  // The named record is the autumn 2024 return, sent before the term's end (not late); the other
+  // is for summer 2024, the earliest term over by 2025-03-28 (2024-07-31 + 240 days).
+  EXPECT_THAT(
+      lines(r, "qmc5-education-termly"),
+      ElementsAre("2024-07-31 QMC-5 done:2025-03-28 late:240", "2024-12-31 QMC-5 done:2024-12-20",
+                  "2025-03-31 QMC-5 overdue", "2025-07-31 QMC-5 upcoming"));
+}
+
+// Issue 9: the PQR does not say "No concerns" beside overdue returns: the ledger supplies
+// returns_missed when the record does not state it.
+TEST(ScheduleLedger, RatingsReadReturnsMissedFromTheLedger) {
+  qaf::provider p = bolton_home();
+  p.facts["monitoring_start"] = d("2024-01-01");
+  p.history = {{"QMC-1", d("2024-06-01")}};
+  const qaf::engine& engine = engine_of("bolton-children-2024");
+  const auto fired = [&](const qaf::provider& record) {
+    for (const qaf::rating& r : engine.rate(record, d("2024-06-15"))) {
+      for (const qaf::rating_reason& reason : r.reasons) {
+        if (reason.rule == "pqr-2-missed-return") return true;
+      }
+    }
+    return false;
+  };
+  // No monthly QMC-5 return sent: February's (due 2024-03-31), March's and April's are overdue at
+  // 2024-06-15 (January's period ended before the framework), so returns_missed is 3.
+  EXPECT_TRUE(fired(p));
+  // A record that states the fact keeps it.
+  p.facts["returns_missed"] = std::int64_t{0};
+  EXPECT_FALSE(fired(p));
+}
+
 // Issue 9: a grant return sent 20 April 2020 is the January-March 2020 return, not April-June.
 TEST(ScheduleLedger, AReturnSentInAprilIsNotTheAprilToJuneReturn) {
   qaf::provider p = record("grant", {{"service_type", std::string("grant_funded")},
