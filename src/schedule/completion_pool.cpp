@@ -19,15 +19,23 @@ completion_pool::completion_pool(const pack_data& pack, const provider& record, 
   // Stable, so that records of one day keep the order the history gives them.
   std::stable_sort(all_.begin(), all_.end(),
                    [](const completion& a, const completion& b) { return a.on < b.on; });
-  for (completion& c : all_) by_activity_[c.activity].push_back(&c);
+  for (completion& c : all_) {
+    by_activity_[c.activity].push_back(&c);
+    if (c.record->due) ++named_due_;
+  }
 }
 
 completion* completion_pool::next(std::span<const activity_index> activities, date after,
                                   bool inclusive) {
   completion* best = nullptr;
   for (const activity_index a : activities) {
-    for (completion* c : of(a)) {
-      if (c->on < after || (!inclusive && c->on == after)) continue;
+    // From the first record on or after `after`, so a chain's matching stays linear in the history.
+    const std::span<completion* const> records = of(a);
+    const auto first = std::partition_point(records.begin(), records.end(),
+                                            [&](const completion* c) { return c->on < after; });
+    for (auto it = first; it != records.end(); ++it) {
+      completion* c = *it;
+      if (!inclusive && c->on == after) continue;
       if (c->used || c->named()) continue;
       if (best == nullptr || c->on < best->on) best = c;
       break;
@@ -37,6 +45,7 @@ completion* completion_pool::next(std::span<const activity_index> activities, da
 }
 
 completion* completion_pool::naming_due(std::span<const activity_index> activities, date due) {
+  if (named_due_ == 0) return nullptr;  // the usual case: no record names a due date
   for (const activity_index a : activities) {
     for (completion* c : of(a)) {
       if (!c->used && c->record->due && *c->record->due == due) return c;

@@ -38,6 +38,7 @@ class completion_pool {
  private:
   std::vector<completion> all_;
   std::vector<std::vector<completion*>> by_activity_;
+  std::size_t named_due_ = 0;  // records that name a due date
 };
 
 }  // namespace qaf::detail
