@@ -67,4 +67,30 @@ void BM_ScheduleBoltonChildrenYear(benchmark::State& state) {
 }
 BENCHMARK(BM_ScheduleBoltonChildrenYear)->Arg(10000)->Unit(benchmark::kMillisecond);
 
+// A provider-year of schedule for a home monitored since 2005 with a visit, a self-assessment and
+// a monthly return every month of its history (about 700 records): the ledger runs over the whole
+// monitoring life, so this measures how the cost grows with the length of history.
+void BM_ScheduleLongHistoryYear(benchmark::State& state) {
+  const qaf::engine engine(qaf::load_pack_or_throw("bolton-children-2024"));
+  qaf::provider p;
+  p.id = "long";
+  p.facts["service_type"] = std::string("childrens_home");
+  p.facts["location"] = std::string("in_area");
+  p.facts["regulator"] = std::string("ofsted");
+  p.facts["regulator_rating"] = std::string("good");
+  p.facts["monitoring_start"] = qaf::date::parse("2005-01-01");
+  const int months = static_cast<int>(state.range(0));
+  for (int m = 0; m < months; ++m) {
+    const qaf::date month = qaf::add_months(qaf::date::parse("2005-01-10"), m);
+    p.history.push_back({m % 2 == 0 ? "QMC-1" : "QMC-8", month});
+    p.history.push_back({"QMC-3", qaf::add_days(month, 3)});
+    p.history.push_back({"QMC-5", qaf::add_days(month, 25)});
+  }
+  const qaf::schedule_options window{qaf::date::parse("2025-01-01"), qaf::date::parse("2025-12-31"),
+                                     qaf::date::parse("2025-01-01")};
+  for (auto _ : state) benchmark::DoNotOptimize(engine.schedule(p, window));
+  state.counters["history_records"] = static_cast<double>(p.history.size());
+}
+BENCHMARK(BM_ScheduleLongHistoryYear)->Arg(60)->Arg(120)->Arg(240)->Unit(benchmark::kMicrosecond);
+
 }  // namespace

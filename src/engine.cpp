@@ -44,6 +44,29 @@ void derive_kpis_not_met(const detail::pack_data& pack, const provider& record,
   facts.set_integer(*slot, not_met);
 }
 
+// DOMAIN.md section 2 ("The three answers agree"): where a record does not state returns_missed,
+// the ledger supplies it: the returns overdue at as_of, once any return has fallen due.
+void derive_returns_missed(const detail::pack_data& pack, const provider& record, date as_of,
+                           detail::bound_record& facts) {
+  // A record with no history at all says nothing about what was sent: returns_missed stays unknown.
+  if (record.facts.contains("returns_missed") || record.history.empty()) return;
+  const std::optional<std::uint32_t> slot = pack.table.find_slot("returns_missed");
+  if (!slot) return;
+  const date from = std::min(pack.info.effective_from, as_of);
+  const schedule_result ledger =
+      detail::schedule_provider(pack, record, facts, {from, as_of, as_of});
+  // No return owed yet (or none decidable): the fact stays unknown rather than a reassuring 0.
+  const bool any_owed =
+      std::any_of(ledger.occurrences.begin(), ledger.occurrences.end(),
+                  [](const occurrence& o) { return o.kind == activity_kind::data_return; });
+  if (!any_owed) return;
+  const auto missed =
+      std::count_if(ledger.occurrences.begin(), ledger.occurrences.end(), [](const occurrence& o) {
+        return o.kind == activity_kind::data_return && o.status == occurrence_status::overdue;
+      });
+  facts.set_integer(*slot, missed);
+}
+
 }  // namespace
 
 engine::engine(qaf::pack rules) noexcept : pack_(std::move(rules)) {}
@@ -56,6 +79,7 @@ schedule_result engine::schedule(const provider& record, const schedule_options&
 std::vector<rating> engine::rate(const provider& record, date as_of) const {
   detail::bound_record facts = bind_checked(pack_.data(), record);
   derive_kpis_not_met(pack_.data(), record, facts);
+  derive_returns_missed(pack_.data(), record, as_of, facts);
   return detail::rate_provider(pack_.data(), record, facts, as_of);
 }
 

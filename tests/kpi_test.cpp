@@ -488,6 +488,22 @@ TEST(Kpi, ConsequenceLadderOverSeveralPeriods) {
   EXPECT_TRUE(results[1].explained);
 }
 
+// Issue 9: returns from before the framework came into force draw no consequence (the test
+// pack is in force from 2020-01-01), and the ladder starts afresh inside it.
+TEST(Kpi, NoConsequenceBeforeTheEffectivePeriod) {
+  const qaf::engine engine(test_pack());
+  qaf::provider p = record("2019-04-01");
+  p.returns = {period("2019-10-01", "2019-12-31", {{"count_max", 9.0}}),
+               period("2020-01-01", "2020-03-31", {{"count_max", 9.0}})};
+  const auto results = only(engine.evaluate_kpis(p), "count_max");
+  EXPECT_THAT(statuses(results), ::testing::ElementsAre(not_met, not_met));
+  EXPECT_THAT(consequences(results), ::testing::ElementsAre(none, review));
+  EXPECT_EQ(results[0].note,
+            "outside_effective_period: the period ends before the pack came into force on "
+            "2020-01-01, so no consequence is drawn");
+  EXPECT_EQ(results[1].note, "");
+}
+
 TEST(Kpi, InaccurateDataCountsAsNotMetAndIsNoBaseline) {
   const qaf::engine engine(test_pack());
   qaf::provider p = record();

@@ -226,10 +226,14 @@ TEST(ScheduleBoltonChildren, AlternativeProvisionSpecialSchoolsAndConcerns) {
                                              {"host_authority_qa", true},
                                              {"monitoring_start", d("2024-03-01")}});
   college.events = {{"return_missed", d("2024-07-31"), {}}};
+  // The recorded miss of 2024-07-31 (the summer term's return): a QMC-2 within 3 months. The
+  // ledger's own overdue returns fire the trigger too (DOMAIN.md section 2): the spring 2024 term
+  // return, due 2024-03-31 and missed from 2024-04-01, gives one due 2024-07-01; the summer one is
+  // the miss already recorded, so it adds none.
   EXPECT_THAT(
       dues(schedule("bolton-children-2024", college, "2024-03-01", "2025-03-31", "2024-08-01"),
            "oob-missed-data-qmc2"),
-      ElementsAre("2024-10-31"));
+      ElementsAre("2024-07-01", "2024-10-31"));
 }
 
 // ---- Bolton adult social care ----------------------------------------------------------------
@@ -433,7 +437,12 @@ TEST(ScheduleBoltonAdults, ALargeRegulatedHomeHasTheFourAnnualActivities) {
   ASSERT_NE(check, nullptr);
   EXPECT_TRUE(check->full_year);
   EXPECT_EQ(check->scheduled_fewest, 4);
-  EXPECT_EQ(check->done_last_12_months, 4);
+  // The 12 months before as_of are in force for one day (2020-04-01): the visits of 2019 are
+  // before the framework and not counted; the day's share of 4 visits, rounded up, is 1.
+  EXPECT_TRUE(check->part_year);
+  EXPECT_EQ(check->done_last_12_months, 0);
+  EXPECT_EQ(check->required_in_force, 1);
+  EXPECT_EQ(check->shortfall, 1);
 }
 
 // ---- Devon children's residential -----------------------------------------------------------
@@ -445,7 +454,13 @@ TEST(ScheduleDevon, TheContractManagementSchedule) {
   p.history = {{"DATA-RETURN", d("2024-04-10")}, {"CM-MEETING", d("2024-04-12")}};
   const qaf::schedule_result r =
       schedule("devon-children-residential", p, "2024-06-01", "2024-12-31", "2024-06-01");
-  EXPECT_THAT(dues(r, "data-return-three-monthly"), ElementsAre("2024-07-10", "2024-10-10"));
+  // The data return is owed per three-month period from the contract start (DOMAIN.md section
+  // 2, periodic): periods end 2023-04-15, 07-15, 10-15, 2024-01-15, 04-15, ..., each due the day
+  // after. The one return, 2024-04-10, is for the earliest period over by then (due 2023-04-16,
+  // before the window); the four periods due 2023-07-16 to 2024-04-16 stay overdue.
+  EXPECT_THAT(dues(r, "data-return-three-monthly"),
+              ElementsAre("2023-07-16", "2023-10-16", "2024-01-16", "2024-04-16", "2024-07-16",
+                          "2024-10-16"));
   EXPECT_THAT(dues(r, "contract-meeting-three-monthly"), ElementsAre("2024-07-12", "2024-10-12"));
   // Never held: due six months after the contract start, missed, then six months after as_of.
   EXPECT_THAT(lines(r, "group-meeting-six-monthly"),
@@ -523,12 +538,13 @@ TEST(ScheduleCoventry, InadequateOnGoodFridayAndTheAnnualVisit) {
   const qaf::schedule_result r =
       schedule("coventry-children", p, "2025-04-01", "2026-03-31", "2025-04-18");
   // Good Friday 2025-04-18: the visit the same working day is Tuesday 2025-04-22 (Easter Monday
-  // 21 April); the decision within 24 hours is 2025-04-19. The yearly visit first fell due
+  // 21 April); the decision within 24 hours would be 2025-04-19, but it follows the visit, so it
+  // is due with it on 2025-04-22 (DOMAIN.md section 2). The yearly visit first fell due
   // 2025-06-10 (a year after monitoring began) and was done early on 2024-09-16, so the next is
   // due 2025-09-16.
   std::vector<std::string> all;
   for (const qaf::occurrence& o : r.occurrences) all.push_back(line(o));
-  EXPECT_THAT(all, ElementsAre("2025-04-19 CV-DECISION due inadequate-visit-and-decision",
+  EXPECT_THAT(all, ElementsAre("2025-04-22 CV-DECISION due inadequate-visit-and-decision",
                                "2025-04-22 CV-VISIT due inadequate-visit-and-decision",
                                "2025-06-10 CV-PLANNED-VISIT done:2024-09-16 planned-visit-annual",
                                "2025-09-16 CV-PLANNED-VISIT upcoming planned-visit-annual"));

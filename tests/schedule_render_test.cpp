@@ -99,11 +99,12 @@ TEST(ScheduleCli, JsonListsOccurrencesMinimumVisitsAndWorkload) {
     EXPECT_EQ(o["source"]["document"], "coventry-qa");
     EXPECT_FALSE(o["rule"].get<std::string>().empty());
   }
-  // cov-home: Inadequate on Good Friday (visit 04-22, decision 04-19), both missed by as_of; its
+  // cov-home: Inadequate on Good Friday (visit 04-22, decision within 24 hours but never before
+  // the visit it follows: 04-22), both missed by as_of; its
   // yearly visit first due 2025-06-10 (done early 2024-09-16) and then 2025-09-16. cov-sa:
   // Inadequate on the Spring bank holiday 2025-05-26, visit and decision 2025-05-27; yearly visit
   // 2025-11-01. cov-fostering has no Coventry child in placement: nothing.
-  EXPECT_THAT(lines, ElementsAre("2025-04-19 cov-home CV-DECISION overdue decision trigger",
+  EXPECT_THAT(lines, ElementsAre("2025-04-22 cov-home CV-DECISION overdue decision trigger",
                                  "2025-04-22 cov-home CV-VISIT overdue visit trigger",
                                  "2025-05-27 cov-sa CV-DECISION due decision trigger",
                                  "2025-05-27 cov-sa CV-VISIT due visit trigger",
@@ -141,13 +142,16 @@ TEST(ScheduleCli, CsvHasOneOccurrenceARow) {
   }
   ASSERT_EQ(rows.size(), 8u);
   EXPECT_EQ(rows[0],
-            "provider,activity,kind,on_site,due,status,done_on,origin,rule,source_document,source_"
-            "section,"
-            "interpretation,period,period_name,warnings");
+            "provider,activity,kind,on_site,due,status,done_on,late,days_late,origin,rule,"
+            "source_document,source_section,interpretation,period,period_name,warnings");
   EXPECT_EQ(rows[1],
-            "cov-home,CV-DECISION,decision,false,2025-04-19,overdue,,trigger,inadequate-visit-and-"
-            "decision,"
-            "coventry-qa,\"Quality assurance, RAG rating criteria\",false,,,");
+            "cov-home,CV-DECISION,decision,false,2025-04-22,overdue,,false,0,trigger,"
+            "inadequate-visit-and-decision,coventry-qa,\"Quality assurance, RAG rating criteria\","
+            "false,,,\"follows: due 2025-04-22 rather than 2025-04-19: it follows CV-VISIT, due "
+            "then\"");
+  // The yearly visit done early is not late.
+  EXPECT_EQ(rows[5].substr(0, 71),
+            "cov-home,CV-PLANNED-VISIT,visit,true,2025-06-10,done,2024-09-16,false,0");
 }
 
 TEST(ScheduleCli, IcsParsesBackWithOneAllDayEventAnOccurrence) {
@@ -184,6 +188,37 @@ TEST(ScheduleCli, IcsParsesBackWithOneAllDayEventAnOccurrence) {
   for (std::size_t i = 0; i < later.size(); ++i) {
     EXPECT_EQ(later[i].properties.at("UID"), events[i].properties.at("UID"));
   }
+}
+
+// Issue 9: a provider that cannot be scheduled for want of a fact, and a window that reaches
+// before the framework, are said on stderr whatever the format, and in the iCalendar itself.
+TEST(ScheduleCli, UnschedulableProvidersAndTheEffectivePeriodAreNamedInEveryFormat) {
+  const std::string args = "schedule --pack bolton-children-2024 --portfolio " +
+                           (data_dir() / "schedule/unschedulable.json").string() +
+                           " --from 2024-01-01 --to 2024-12-31 --as-of 2024-06-01 --format ";
+  const std::string period_warning =
+      "outside_effective_period: the window 2024-01-01 to 2024-12-31 reaches outside the period "
+      "the pack bolton-children-2024 is in force (2024-02-01 to (no end)); nothing falls due "
+      "outside it";
+  for (const char* format : {"csv", "ics", "json"}) {
+    const qaf::testing::cli_result r = run_cli(args + format);
+    ASSERT_EQ(r.status, 0) << r.err;
+    // Every rule for a children's home asks where it is.
+    EXPECT_EQ(r.err, "qaf: warning: " + period_warning +
+                         "\nqaf: warning: provider no-location is not scheduled in full for want "
+                         "of: location\n")
+        << format;
+  }
+  std::string folded = run_cli(args + "ics").out;
+  for (std::size_t at; (at = folded.find("\r\n ")) != std::string::npos;) folded.erase(at, 3);
+  const std::string ics = unescape(folded);
+  EXPECT_NE(ics.find("X-WR-CALDESC:Warning (outside_effective_period): the window 2024-01-01 to "
+                     "2024-12-31 reaches outside"),
+            std::string::npos);
+  EXPECT_NE(ics.find("Not scheduled in full: no-location (unknown: location)"), std::string::npos);
+  const nlohmann::json doc = nlohmann::json::parse(run_cli(args + "json").out);
+  ASSERT_EQ(doc["warnings"].size(), 1u);
+  EXPECT_EQ(doc["warnings"][0]["code"], "outside_effective_period");
 }
 
 TEST(ScheduleCli, BadInputExitsOneWithNothingOnStdout) {

@@ -357,8 +357,15 @@ TEST(Schedule, NothingFallsDueOutsideTheEffectivePeriod) {
   const qaf::schedule_result every =
       engine.schedule(with(home("every"), "monitoring_start", "2020-06-01"), window);
   EXPECT_THAT(schedule_lines(every), ElementsAre("2024-04-01 A due every-a"));
-  ASSERT_EQ(every.occurrences[0].warnings.size(), 1u);
+  ASSERT_EQ(every.occurrences[0].warnings.size(), 2u);
   EXPECT_EQ(every.occurrences[0].warnings[0].code, "before_effective_period");
+  // 2024-04-01 is Easter Monday: every due date on a non-working day says so.
+  EXPECT_EQ(every.occurrences[0].warnings[1].code, "non_working_day");
+  EXPECT_EQ(every.occurrences[0].warnings[1].message,
+            "2024-04-01 is not a working day (Easter Monday)");
+  // The window reaches before and after the pack's period: the result says so.
+  ASSERT_EQ(every.warnings.size(), 1u);
+  EXPECT_EQ(every.warnings[0].code, "outside_effective_period");
 }
 
 TEST(Schedule, ARuleNeedingAnUnknownFactIsNotAppliedAndSaysSo) {

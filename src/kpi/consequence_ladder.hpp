@@ -18,7 +18,10 @@
 
 namespace qaf::detail {
 
-/// Sets `consequence` on each result; `results` are one KPI's, in period order.
-void apply_consequence_ladder(const kpi_consequences& rules, std::span<kpi_result> results);
+/// Sets `consequence` on each result; `results` are one KPI's, in period order. A period that ends
+/// before the pack's effective_from draws no consequence and does not climb the ladder (DOMAIN.md
+/// section 5); its note says so ("outside_effective_period: ...").
+void apply_consequence_ladder(const kpi_consequences& rules, const pack_info& info,
+                              std::span<kpi_result> results);
 
 }  // namespace qaf::detail

@@ -144,7 +144,7 @@ class provider_kpis {
       const kpi& k = pack_.kpis[i];
       std::vector<kpi_result> results =
           k.frequency == kpi_frequency::yearly ? yearly(k) : per_period(k);
-      apply_consequence_ladder(pack_.consequences, results);
+      apply_consequence_ladder(pack_.consequences, pack_.info, results);
       for (kpi_result& r : results) {
         all.push_back(std::move(r));
         order.push_back(i);

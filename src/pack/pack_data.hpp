@@ -95,6 +95,9 @@ struct obligation {
   due_rule due;
   std::optional<repeat_rule> repeat;
   bool brings_forward = false;
+  /// The earlier obligation of the same trigger this one follows (index into the trigger's
+  /// obligations): it never falls due before that one (Coventry's decision after the visit).
+  std::optional<std::size_t> follows;
 };
 
 enum class event_type {

@@ -671,6 +671,18 @@ class pack_loader {
           rr.finish();
         }
         ob.brings_forward = o.boolean("brings_forward", presence::optional).value_or(false);
+        if (auto follows = o.string("follows", presence::optional)) {
+          // An earlier obligation of this trigger: this one never falls due before it.
+          for (std::size_t j = 0; j < t.obligations.size(); ++j) {
+            if (data_->activities[t.obligations[j].activity].code == *follows) ob.follows = j;
+          }
+          if (!ob.follows) {
+            sink_.error("qaf.pack.value", o.pointer_to("follows"),
+                        "'" + *follows +
+                            "' is not the activity of an earlier obligation of this "
+                            "trigger");
+          }
+        }
         o.finish();
         if (a && due) {
           ob.activity = *a;

@@ -6,6 +6,7 @@
 #include "render/rating_render.hpp"
 #include "render/result_document.hpp"
 #include "render/safe_text.hpp"
+#include "render/schedule_render.hpp"
 
 namespace qaf::detail {
 namespace {
@@ -37,6 +38,7 @@ void write_occurrences(std::ostream& out, const char* heading,
     if (group.size() > 1) out << " and " << group.size() - 1 << " more to " << group.back()->due;
     out << "  " << shown(first.rule);
     if (first.origin != occurrence_origin::schedule) out << " [" << to_string(first.origin) << "]";
+    if (first.late) out << "  done " << first.days_late << " days late";
     for (const occurrence_warning& w : first.warnings) out << "  ! " << shown(w.message);
     out << '\n';
   }
@@ -110,6 +112,12 @@ void write_assessment_text(std::ostream& out, const pack& rules, const schedule_
   out << shown(rules.info().title) << " (" << shown(rules.info().id) << " "
       << shown(rules.info().version) << "), as of " << window.as_of << "; schedule " << window.from
       << " to " << window.to << "\n";
+  {
+    std::vector<provider_schedule> all;
+    for (const provider_assessment& a : assessments) all.push_back(a.schedule);
+    for (const occurrence_warning& w : result_warnings(all))
+      out << "  ! " << shown(w.message) << '\n';
+  }
   for (const provider_assessment& a : assessments) {
     const provider_schedule& s = a.schedule;
     out << "\n  " << shown(s.name.empty() ? s.provider : s.name + " (" + s.provider + ")");
@@ -129,8 +137,9 @@ void write_assessment_text(std::ostream& out, const pack& rules, const schedule_
     write_occurrences(out, "next", upcoming);
     for (const minimum_visits_check& m : s.result.minimum_visits) {
       if (m.shortfall > 0) {
-        out << "    minimum visits: " << m.done_last_12_months << " of " << m.required
-            << " on-site visits in the last 12 months (" << shown(m.rule) << ")\n";
+        out << "    minimum visits: " << m.done_last_12_months << " of " << m.required_in_force
+            << " on-site visits in the last 12 months"
+            << (m.part_year ? " (the part in force)" : "") << " (" << shown(m.rule) << ")\n";
       }
     }
     if (!s.result.unknown_facts.empty()) {

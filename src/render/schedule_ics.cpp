@@ -100,6 +100,7 @@ std::string uid(const pack& rules, const occurrence& o) {
 std::string description(const occurrence& o) {
   std::string text = "Status: " + std::string(to_string(o.status));
   if (o.done_on) text += " (done on " + o.done_on->to_string() + ")";
+  if (o.late) text += ", " + std::to_string(o.days_late) + " days late";
   text += "\nProvider: " + o.provider + "\nActivity: " + o.activity + " (" +
           std::string(to_string(o.kind)) + (o.on_site ? ", on site" : "") + ")";
   if (o.period_start && o.period_end) {
@@ -126,6 +127,18 @@ void write_schedule_ics(std::ostream& out, const pack& rules, const schedule_opt
   write_line(out, "CALSCALE:GREGORIAN");
   write_line(out, "METHOD:PUBLISH");
   write_line(out, "X-WR-CALNAME:" + escape_text(rules.info().title));
+  std::string notes;
+  for (const occurrence_warning& w : result_warnings(schedules)) {
+    notes += (notes.empty() ? "" : "\n") + ("Warning (" + w.code + "): " + w.message);
+  }
+  for (const provider_schedule& s : schedules) {
+    if (s.result.unknown_facts.empty()) continue;
+    std::string facts;
+    for (const std::string& f : s.result.unknown_facts) facts += (facts.empty() ? "" : ", ") + f;
+    notes += (notes.empty() ? "" : "\n") +
+             ("Not scheduled in full: " + s.provider + " (unknown: " + facts + ")");
+  }
+  if (!notes.empty()) write_line(out, "X-WR-CALDESC:" + escape_text(notes));
   const std::string stamp = "DTSTAMP:" + compact(window.as_of) + "T000000Z";
   std::unordered_map<std::string_view, std::string_view> names;
   for (const provider_schedule& s : schedules) {

@@ -56,6 +56,8 @@ nlohmann::ordered_json occurrence_json(const occurrence& o) {
   json["on_site"] = o.on_site;
   json["origin"] = std::string(to_string(o.origin));
   json["done_on"] = o.done_on ? nlohmann::ordered_json(o.done_on->to_string()) : nullptr;
+  json["late"] = o.late;
+  json["days_late"] = o.days_late;
   json["period"] = o.period_start && o.period_end
                        ? nlohmann::ordered_json(period_text(*o.period_start, *o.period_end))
                        : nullptr;
@@ -68,6 +70,27 @@ nlohmann::ordered_json occurrence_json(const occurrence& o) {
   }
   json["warnings"] = std::move(warnings);
   return json;
+}
+
+std::vector<occurrence_warning> result_warnings(std::span<const provider_schedule> schedules) {
+  std::vector<occurrence_warning> all;
+  for (const provider_schedule& s : schedules) {
+    for (const occurrence_warning& w : s.result.warnings) {
+      const bool seen = std::any_of(all.begin(), all.end(), [&](const occurrence_warning& x) {
+        return x.code == w.code && x.message == w.message;
+      });
+      if (!seen) all.push_back(w);
+    }
+  }
+  return all;
+}
+
+nlohmann::ordered_json result_warnings_json(std::span<const provider_schedule> schedules) {
+  nlohmann::ordered_json warnings = nlohmann::ordered_json::array();
+  for (const occurrence_warning& w : result_warnings(schedules)) {
+    warnings.push_back({{"code", w.code}, {"message", w.message}});
+  }
+  return warnings;
 }
 
 nlohmann::ordered_json schedule_document(const pack& rules, const schedule_options& window,
@@ -92,7 +115,9 @@ nlohmann::ordered_json schedule_document(const pack& rules, const schedule_optio
                          {"full_year", c.full_year},
                          {"scheduled_shortfall", c.scheduled_shortfall},
                          {"done_last_12_months", c.done_last_12_months},
-                         {"shortfall", c.shortfall}});
+                         {"shortfall", c.shortfall},
+                         {"part_year", c.part_year},
+                         {"required_in_force", c.required_in_force}});
     }
     if (!s.result.unknown_facts.empty()) {
       unknown.push_back({{"provider", s.provider}, {"facts", s.result.unknown_facts}});
@@ -100,6 +125,7 @@ nlohmann::ordered_json schedule_document(const pack& rules, const schedule_optio
   }
   document["minimum_visits"] = std::move(minimum);
   document["unknown_facts"] = std::move(unknown);
+  document["warnings"] = result_warnings_json(schedules);
   document["workload"] = workload_json(summarise_workload(schedules, window.from, window.to));
   return document;
 }

@@ -2,10 +2,10 @@
 // iCalendar. docs/scheduling.md shows each.
 //
 // JSON, INTERFACE.md: {"pack", "as_of", "from", "to", "occurrences": [{"provider", "activity",
-// "kind", "due", "status", "rule", "source", "on_site", "origin", "done_on", "period",
-// "period_name", "interpretation", "warnings"}], "minimum_visits": [...], "unknown_facts": [...],
-// "workload": {...}}. Occurrences of the whole portfolio are in one list, by due date, then
-// provider, then activity.
+// "kind", "due", "status", "rule", "source", "on_site", "origin", "done_on", "late", "days_late",
+// "period", "period_name", "interpretation", "warnings"}], "minimum_visits": [...],
+// "unknown_facts": [...], "warnings": [{"code", "message"}], "workload": {...}}. Occurrences of the
+// whole portfolio are in one list, by due date, then provider, then activity.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -21,17 +21,23 @@ namespace qaf::detail {
 /// One occurrence as a JSON object; optional members are present and null when there is nothing.
 nlohmann::ordered_json occurrence_json(const occurrence& o);
 
+/// The result-level warnings of every schedule (outside_effective_period, ...), each once.
+std::vector<occurrence_warning> result_warnings(std::span<const provider_schedule> schedules);
+nlohmann::ordered_json result_warnings_json(std::span<const provider_schedule> schedules);
+
 /// The whole `qaf schedule` document.
 nlohmann::ordered_json schedule_document(const pack& rules, const schedule_options& window,
                                          std::span<const provider_schedule> schedules);
 
 /// A header row, then one row an occurrence (in the document's order); warnings joined by " | ".
+/// Result-level warnings have no row: the command writes them on stderr.
 void write_schedule_csv(std::ostream& out, std::span<const provider_schedule> schedules);
 
 /// RFC 5545: one all-day VEVENT an occurrence. UID is derived from pack, provider, rule, activity
 /// and due date, so re-importing an updated schedule updates events rather than duplicating
-/// them; DTSTAMP is as_of at midnight UTC so that the same inputs give the same bytes. Lines end
-/// in CRLF and are folded at 75 octets; text is escaped per RFC 5545 section 3.3.11.
+/// them; result-level warnings go in the calendar's X-WR-CALDESC; DTSTAMP is as_of at midnight UTC
+/// so that the same inputs give the same bytes. Lines end in CRLF and are folded at 75 octets; text
+/// is escaped per RFC 5545 section 3.3.11.
 void write_schedule_ics(std::ostream& out, const pack& rules, const schedule_options& window,
                         std::span<const provider_schedule> schedules);
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "qaf/calendar.hpp"
+#include "schedule/due_date.hpp"
 
 namespace qaf::detail {
 namespace {
@@ -101,11 +102,30 @@ std::vector<calendar_item> items_of(const pack_data& pack, const cadence& c, dat
   return items;
 }
 
-bool owed(const schedule_context& ctx, const occurrence& o) {
-  if (!ctx.in_force(o)) return false;
+// Owed under the provider's contract: when monitoring_start is known, the period ends (else the
+// date falls due) on or after it. Whether the pack is in force is emit's question.
+bool owed(const schedule_context& ctx, const calendar_item& item) {
   if (!ctx.monitoring_start) return true;
-  const date decisive = o.period_end ? *o.period_end : o.due;
+  const date decisive = item.end ? *item.end : item.due;
   return !(decisive < *ctx.monitoring_start);
+}
+
+// Whether the record already holds a return_missed event for this item: one dated from the start
+// of its period (else its due date) to 30 days after its due date. The ledger then adds none.
+bool reported_missed(const provider& record, const calendar_item& item) {
+  const date first = item.start.value_or(item.due);
+  const date last = add_days(item.due, 30);
+  return std::any_of(record.events.begin(), record.events.end(), [&](const event& e) {
+    return e.type == "return_missed" && !(e.on < first) && !(last < e.on);
+  });
+}
+
+// Whether a record that names what it fulfils names this period or due date.
+bool names(const activity_record& record, const calendar_item& item) {
+  if (record.due) return *record.due == item.due;
+  if (record.period_start && item.start != record.period_start) return false;
+  if (record.period_end && item.end != record.period_end) return false;
+  return record.period_start || record.period_end;
 }
 
 void add_warnings(const schedule_context& ctx, const calendar_item& item, occurrence& o) {
@@ -129,40 +149,68 @@ void add_warnings(const schedule_context& ctx, const calendar_item& item, occurr
 void run_calendar_rule(schedule_context& ctx, const schedule_rule& rule) {
   if (!rule.activity) return;
   const activity_index activity = *rule.activity;
-  date first = ctx.pack.info.effective_from;
-  if (ctx.monitoring_start && first < *ctx.monitoring_start) first = *ctx.monitoring_start;
-  const std::vector<calendar_item> items = items_of(ctx.pack, rule.cadence, first, ctx.options.to);
+  std::vector<calendar_item> items;
+  if (rule.cadence.type == cadence_type::every) {
+    // Consecutive periods of one step from monitoring_start, each due when it ends.
+    if (!ctx.monitoring_start) {
+      ctx.report_unknown("monitoring_start");
+      return;
+    }
+    for (int k = 0;; ++k) {
+      calendar_item item;
+      item.start = add_steps(*ctx.monitoring_start, rule.cadence.interval, k);
+      item.due = add_steps(*ctx.monitoring_start, rule.cadence.interval, k + 1);
+      if (ctx.horizon < item.due || !(*item.start < item.due)) break;
+      item.end = add_days(item.due, -1);
+      items.push_back(std::move(item));
+    }
+  } else {
+    const date first = ctx.monitoring_start.value_or(ctx.pack.info.effective_from);
+    items = items_of(ctx.pack, rule.cadence, first, ctx.horizon);
+  }
+  std::erase_if(items, [&](const calendar_item& item) { return !owed(ctx, item); });
 
-  // The window in which a completion satisfies the next owed occurrence starts after `anchor`
-  // (on it when `inclusive`).
-  std::optional<date> anchor;
-  bool inclusive = false;
+  // Matching: records that name a period or due date first, then the others in date order, each
+  // the earliest outstanding period that has ended on or before the record's date (for a date
+  // without a period, the previous due date ends it).
+  std::vector<std::optional<date>> done(items.size());
+  const std::span<completion* const> records = ctx.completions.of(activity);
+  for (completion* c : records) {
+    if (c->used || !c->named()) continue;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      if (!done[i] && names(*c->record, items[i])) {
+        done[i] = c->on;
+        c->used = true;
+        break;
+      }
+    }
+  }
+  std::size_t open = 0;
+  for (completion* c : records) {
+    if (c->used || c->named()) continue;
+    while (open < items.size() && done[open]) ++open;
+    if (open == items.size()) break;
+    const calendar_item& item = items[open];
+    const date ended = item.end ? *item.end : (open > 0 ? items[open - 1].due : date::min());
+    if (c->on < ended) continue;  // a return cannot be for a period not yet over
+    done[open] = c->on;
+    c->used = true;
+  }
+
   for (std::size_t i = 0; i < items.size(); ++i) {
     const calendar_item& item = items[i];
     occurrence o = ctx.make(activity, item.due, rule.meta, occurrence_origin::schedule);
     o.period_start = item.start;
     o.period_end = item.end;
     o.period_name = item.name;
-    if (!owed(ctx, o)) {
-      anchor = item.due;
-      inclusive = false;
-      continue;
-    }
-    if (!anchor) {
-      if (item.start) {
-        anchor = item.start;
-        inclusive = true;
-      } else if (i + 1 < items.size()) {
-        anchor = add_days(item.due, -days_between(item.due, items[i + 1].due));
-      } else {
-        anchor = date::min();
-      }
-    }
-    const std::optional<date> done = ctx.history.first_after(activity, *anchor, inclusive);
     add_warnings(ctx, item, o);
-    ctx.emit(std::move(o), done);
-    anchor = done ? *done : item.due;
-    inclusive = false;
+    if (!done[i] && item.due < ctx.options.as_of && ctx.in_force(o) &&
+        !reported_missed(ctx.record, item)) {
+      ctx.missed_returns.push_back({"return_missed",
+                                    add_days(item.due, 1),
+                                    {{"activity", ctx.pack.activities[activity].code}}});
+    }
+    ctx.emit(std::move(o), done[i]);
   }
 }
 

@@ -8,6 +8,12 @@ date add_step(date from, const step& s) {
   return add_days(from, s.days);
 }
 
+date add_steps(date from, const step& s, int k) noexcept {
+  if (s.months != 0) return add_months(from, s.months * k);
+  if (s.weeks != 0) return add_weeks(from, s.weeks * k);
+  return add_days(from, s.days * k);
+}
+
 date apply_due(const due_rule& rule, date from, const working_calendar& calendar) {
   switch (rule.type) {
     case due_type::same_working_day:

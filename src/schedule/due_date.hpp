@@ -12,6 +12,10 @@ namespace qaf::detail {
 /// Throws date_error past the supported dates (qaf/date.hpp), which ends any loop that steps.
 date add_step(date from, const step& s);
 
+/// `from` plus k steps, computed at once rather than by repeated addition, so that a monthly
+/// chain from 31 March runs 30 April, 31 May, 30 June (DOMAIN.md section 2: anchor + k steps).
+date add_steps(date from, const step& s, int k) noexcept;
+
 /// The deadline `rule` sets for something that happened on `from`: the same working day (from,
 /// or the next working day), the N-th working day after, N/24 calendar days after for hours
 /// (24 hours is the next calendar day), or N days, weeks or months after.

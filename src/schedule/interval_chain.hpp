@@ -1,11 +1,13 @@
-// Chains of occurrences that follow each other by an interval (DOMAIN.md section 2): `every` and
-// `alternate` cadences, and a trigger's obligation with its repeats.
+// Cyclic obligations (DOMAIN.md section 2): `every` and `alternate` cadences of activities that
+// are not returns, and a trigger's obligation with its repeats.
 //
-// The first occurrence falls due at the chain's start; each later one one step after the previous
-// one was completed, or, for one still ahead of as_of, one step after its due date. An occurrence
-// is done when the history holds its activity after the previous occurrence's anchor (its
-// completion, else its due date) and on or before as_of. An overdue occurrence is listed once,
-// with the date it fell due, and the chain goes on as if it had been done on as_of.
+// The first obligation falls due at the chain's start; each next one one step after the previous
+// one was done. The obligation is fulfilled by the history record that names its due date, else
+// by the next unused record of the chain's activities after the previous anchor (one record, one
+// obligation; done late when after the due date). One not done by as_of is overdue, listed once
+// with the date it fell due, and the chain goes on as if it had been done on as_of. Dates ahead
+// are anchor + k steps, never repeated addition. Nothing here reads the window: the chain runs
+// from its start to the context's horizon, and emit selects.
 #pragma once
 
 #include <optional>
@@ -23,28 +25,27 @@ struct chain_spec {
   std::optional<date> last_due;            // no occurrence after the first falls due after this
   bool brings_forward = false;             // apply the context's bring_forwards (schedule rules)
   bool redate_before_effective = false;    // see run_interval_rule
+  std::vector<occurrence_warning> warnings;  // carried by the first occurrence
 };
 
 struct chain_start {
-  date anchor;             // the first occurrence's history window starts after this date...
+  date anchor;             // the first obligation is fulfilled by a record after this date...
   bool inclusive = false;  // ...or on it (a trigger's event day counts)
   activity_index activity = 0;
-  date first_due;
+  date base;  // the first obligation falls due at base + k steps
+  int k = 0;
 };
 
-/// Runs the chain until an occurrence would fall due after options.to (or effective_to).
+/// Runs the chain until an obligation would fall due after the horizon (or effective_to).
 void run_chain(schedule_context& ctx, const chain_spec& spec, chain_start start);
 
-/// An `every` or `alternate` schedule rule. The chain is anchored on a completion (of either
-/// activity, for alternate) before options.from: the last one whose next occurrence also fell due
-/// before options.from, so that an occurrence due in the window but done before it is listed as
-/// done; with none, on monitoring_start (first step first_due when the rule gives it), except
-/// that an alternation with completions before the window starts from the earliest of them (the
-/// one done first decides the turn); with neither, monitoring_start is reported unknown and the
-/// chain is anchored on the earliest completion in the history, if any. An occurrence not done that
-/// would fall due before the pack's effective_from falls due on effective_from instead (with a
-/// warning naming the date it fell due before), so that a visit missed before the framework began
-/// is not forgotten by it.
+/// An `every` or `alternate` schedule rule over a cyclic activity, from monitoring_start (first
+/// step first_due when the rule gives it); with no monitoring_start, it is reported unknown and
+/// the chain starts after the earliest record of its activities. An alternation takes the
+/// activity not done last: a record of either fulfils the obligation, which shows the activity
+/// done. An obligation that fell due before the pack's effective_from and was not done before it
+/// falls due on effective_from instead (with a warning naming the date it fell due), so that a
+/// visit owed from before the framework began is neither forgotten nor counted missing.
 void run_interval_rule(schedule_context& ctx, const schedule_rule& rule);
 
 }  // namespace qaf::detail

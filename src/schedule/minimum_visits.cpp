@@ -30,15 +30,30 @@ int fewest_in_any_year(const std::vector<date>& dues, date from, date to) {
 
 void check_minimum_visits(schedule_context& ctx) {
   const schedule_options& w = ctx.options;
-  const bool full_year = !(w.to < add_days(add_months(w.from, 12), -1));
+  const pack_info& info = ctx.pack.info;
+  // Only the part of a period in force is counted (DOMAIN.md section 2).
+  const auto clip_from = [&](date d) { return d < info.effective_from ? info.effective_from : d; };
+  const auto clip_to = [&](date d) {
+    return info.effective_to && *info.effective_to < d ? *info.effective_to : d;
+  };
+  const date from = clip_from(w.from);
+  const date to = clip_to(w.to);
+  const bool full_year = !(to < add_days(add_months(from, 12), -1));
   const date year_ago = add_days(add_months(w.as_of, -12), 1);
+  const date history_from = clip_from(year_ago);
+  const date history_to = clip_to(w.as_of);
+  const bool part_year =
+      from != w.from || to != w.to || history_from != year_ago || history_to != w.as_of;
+  const auto days_in_force =
+      history_to < history_from ? 0 : days_between(history_from, history_to) + 1;
+  const auto days_in_year = days_between(year_ago, w.as_of) + 1;
   for (const minimum_visits_rule& rule : ctx.pack.minimum_visits) {
     if (ctx.applies(rule.when) != truth::yes) continue;
     // A visit counts on the day it happened when done, else on its due date.
     std::vector<date> dues;
     for (const occurrence& o : ctx.result.occurrences) {
       const date on = o.done_on.value_or(o.due);
-      if (!o.on_site || on < w.from || w.to < on) continue;
+      if (!o.on_site || on < from || to < on) continue;
       for (const activity_index a : rule.activities) {
         if (ctx.pack.activities[a].code == o.activity) {
           dues.push_back(on);
@@ -52,13 +67,21 @@ void check_minimum_visits(schedule_context& ctx) {
     check.source = rule.meta.source;
     check.required = rule.visits;
     check.full_year = full_year;
-    check.scheduled_fewest =
-        full_year ? fewest_in_any_year(dues, w.from, w.to) : static_cast<int>(dues.size());
-    check.scheduled_shortfall = full_year ? std::max(0, rule.visits - check.scheduled_fewest) : 0;
-    for (const activity_index a : rule.activities) {
-      check.done_last_12_months += ctx.history.count_between(a, year_ago, w.as_of);
+    check.part_year = part_year;
+    if (!(to < from)) {
+      check.scheduled_fewest =
+          full_year ? fewest_in_any_year(dues, from, to) : static_cast<int>(dues.size());
     }
-    check.shortfall = std::max(0, rule.visits - check.done_last_12_months);
+    check.scheduled_shortfall = full_year ? std::max(0, rule.visits - check.scheduled_fewest) : 0;
+    if (!(history_to < history_from)) {
+      for (const activity_index a : rule.activities) {
+        check.done_last_12_months += ctx.history.count_between(a, history_from, history_to);
+      }
+    }
+    // Rounded up: a part year in force still owes the visits its share of the year holds.
+    check.required_in_force = static_cast<int>(
+        (static_cast<std::int64_t>(rule.visits) * days_in_force + days_in_year - 1) / days_in_year);
+    check.shortfall = std::max(0, check.required_in_force - check.done_last_12_months);
     ctx.result.minimum_visits.push_back(std::move(check));
   }
 }

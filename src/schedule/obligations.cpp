@@ -52,14 +52,30 @@ std::optional<date> next_event_of_type(const schedule_context& ctx, const event&
 }  // namespace
 
 void collect_triggers(schedule_context& ctx) {
+  std::vector<const event*> events;
+  for (const event& e : ctx.record.events) events.push_back(&e);
+  for (const event& e : ctx.missed_returns) events.push_back(&e);
   for (const trigger& t : ctx.pack.triggers) {
     std::optional<truth> when;  // evaluated once, and only when an event matches
-    for (const event& e : ctx.record.events) {
+    for (const event* event_of : events) {
+      const event& e = *event_of;
       if (ctx.options.as_of < e.on || !in_effective_period(ctx, e.on) || !matches(t, e)) continue;
       if (!when) when = ctx.applies(t.when);
       if (*when != truth::yes) break;
+      std::vector<date> deadlines;
       for (const obligation& ob : t.obligations) {
-        const date deadline = apply_due(ob.due, e.on, ctx.pack.calendar);
+        date deadline = apply_due(ob.due, e.on, ctx.pack.calendar);
+        std::vector<occurrence_warning> warnings;
+        if (ob.follows && *ob.follows < deadlines.size() && deadline < deadlines[*ob.follows]) {
+          const date before = deadlines[*ob.follows];
+          warnings.push_back(
+              {"follows", "due " + before.to_string() + " rather than " + deadline.to_string() +
+                              ": it follows " +
+                              ctx.pack.activities[t.obligations[*ob.follows].activity].code +
+                              ", due then"});
+          deadline = before;
+        }
+        deadlines.push_back(deadline);
         if (ob.brings_forward) {
           ctx.bring_forwards.push_back({ob.activity, e.on, deadline, &t.meta, false});
           continue;
@@ -78,7 +94,8 @@ void collect_triggers(schedule_context& ctx) {
             }
           }
         }
-        run_chain(ctx, spec, {e.on, true, ob.activity, deadline});
+        spec.warnings = std::move(warnings);
+        run_chain(ctx, spec, {e.on, true, ob.activity, deadline, 0});
       }
     }
   }
@@ -91,7 +108,7 @@ void emit_unclaimed_bring_forwards(schedule_context& ctx) {
     spec.meta = bf.trigger;
     spec.origin = occurrence_origin::trigger;
     spec.activities = {bf.activity};
-    run_chain(ctx, spec, {bf.event_on, true, bf.activity, bf.deadline});
+    run_chain(ctx, spec, {bf.event_on, true, bf.activity, bf.deadline, 0});
   }
 }
 

@@ -23,7 +23,9 @@ schedule_context::schedule_context(const pack_data& pack_in, const provider& rec
       facts(facts_in),
       options(options_in),
       history(pack_in, record_in, options_in.as_of),
+      completions(pack_in, record_in, options_in.as_of),
       monitoring_start(read_monitoring_start(pack_in, facts_in)),
+      horizon(options_in.to < options_in.as_of ? options_in.as_of : options_in.to),
       unknown_(pack_in.table.total_slots()),
       scratch_(pack_in.table.total_slots()) {}
 
@@ -56,6 +58,23 @@ occurrence schedule_context::make(activity_index activity, date due, const rule_
   return o;
 }
 
+void schedule_context::warn_non_working_day(occurrence& o) const {
+  for (const occurrence_warning& w : o.warnings) {
+    if (w.code == "non_working_day") return;
+  }
+  const region& where = pack.calendar.holiday_region();
+  if (o.due.year() < where.first_year() || o.due.year() > where.last_year()) return;
+  if (pack.calendar.is_working_day(o.due)) return;
+  std::string why;
+  if (std::optional<std::string> holiday = pack.calendar.holiday_name(o.due)) {
+    why = *holiday;
+  } else {
+    why = o.due.weekday() == weekday::saturday ? "a Saturday" : "a Sunday";
+  }
+  o.warnings.push_back(
+      {"non_working_day", o.due.to_string() + " is not a working day (" + why + ")"});
+}
+
 occurrence_status schedule_context::status_of(date due,
                                               std::optional<date> done_on) const noexcept {
   if (done_on) return occurrence_status::done;
@@ -76,13 +95,41 @@ bool schedule_context::in_force(const occurrence& o) const noexcept {
 void schedule_context::emit(occurrence o, std::optional<date> done_on) {
   o.status = status_of(o.due, done_on);
   o.done_on = done_on;
+  if (done_on && o.due < *done_on) {
+    o.late = true;
+    o.days_late = static_cast<int>(days_between(o.due, *done_on));
+  }
   if (!in_force(o)) return;
+  warn_non_working_day(o);
   const bool in_window = !(o.due < options.from) && !(options.to < o.due);
   const bool overdue_earlier = o.status == occurrence_status::overdue && o.due < options.from;
   if (in_window || overdue_earlier) result.occurrences.push_back(std::move(o));
 }
 
+std::string effective_period_text(const pack_info& info) {
+  return info.effective_from.to_string() + " to " +
+         (info.effective_to ? info.effective_to->to_string() : std::string("(no end)"));
+}
+
+void schedule_context::warn_outside_effective_period() {
+  const pack_info& info = pack.info;
+  const auto outside = [&](date d) { return d < info.effective_from || after_effective_period(d); };
+  std::string what;
+  if (options.from < info.effective_from || after_effective_period(options.to)) {
+    what = "the window " + options.from.to_string() + " to " + options.to.to_string();
+  }
+  if (outside(options.as_of)) {
+    what += (what.empty() ? "" : " and ") + std::string("as_of ") + options.as_of.to_string();
+  }
+  if (what.empty()) return;
+  result.warnings.push_back(
+      {"outside_effective_period", what + " reaches outside the period the pack " + info.id +
+                                       " is in force (" + effective_period_text(info) +
+                                       "); nothing falls due outside it"});
+}
+
 schedule_result schedule_context::finish() {
+  warn_outside_effective_period();
   std::sort(result.occurrences.begin(), result.occurrences.end(),
             [](const occurrence& a, const occurrence& b) {
               return std::tie(a.due, a.provider, a.activity, a.rule, a.origin) <

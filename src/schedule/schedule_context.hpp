@@ -14,8 +14,12 @@
 #include "qaf/portfolio.hpp"
 #include "qaf/schedule.hpp"
 #include "schedule/activity_history.hpp"
+#include "schedule/completion_pool.hpp"
 
 namespace qaf::detail {
+
+/// "2024-02-01 to 2025-01-31", or "2024-02-01 to (no end)": a pack's effective period in words.
+std::string effective_period_text(const pack_info& info);
 
 /// A trigger obligation with brings_forward: the next scheduled occurrence of `activity` after
 /// `event_on` falls due no later than `deadline`.
@@ -37,8 +41,16 @@ class schedule_context {
   const bound_record& facts;
   const schedule_options& options;
   const activity_history history;
+  /// The history records obligations draw on, each at most once.
+  completion_pool completions;
   const std::optional<date> monitoring_start;
+  /// The ledger runs to here: the later of the window's end and as_of. Nothing upstream of emit
+  /// reads the window itself, so every entry is the same whatever window is asked for.
+  const date horizon;
   std::vector<bring_forward> bring_forwards;
+  /// A return_missed event for every return of the ledger overdue at as_of, dated the day after
+  /// it fell due, with details {"activity": code}: triggers read them beside the record's events.
+  std::vector<event> missed_returns;
 
   /// The condition's truth for this provider on as_of; an absent condition is true. When the
   /// answer is unknown, the facts that kept it undecided are reported in the result.
@@ -49,6 +61,9 @@ class schedule_context {
   /// An occurrence of `activity` due on `due`, citing `meta`, with no status yet.
   occurrence make(activity_index activity, date due, const rule_meta& meta,
                   occurrence_origin origin) const;
+  /// Warns when `due` is not a working day (a weekend or holiday of the pack's calendar), unless
+  /// the occurrence already carries that warning.
+  void warn_non_working_day(occurrence& o) const;
   /// done when `done_on` is given, else overdue / due / upcoming by due date and as_of.
   occurrence_status status_of(date due, std::optional<date> done_on) const noexcept;
   /// Whether the pack is in force for this occurrence: a return that covers a period is owed when
@@ -56,10 +71,13 @@ class schedule_context {
   bool in_force(const occurrence& o) const noexcept;
   /// Whether a date is after the pack's effective_to.
   bool after_effective_period(date d) const noexcept;
-  /// Sets the status and adds the occurrence when it belongs in the result: in force, and due in
-  /// [from, to] or overdue and due earlier.
+  /// Sets the status (and lateness) of a ledger entry and adds it to the result when the window
+  /// selects it: in force, and due in [from, to] or overdue and due earlier.
   void emit(occurrence o, std::optional<date> done_on);
 
+  /// Adds the result-level outside_effective_period warning when the window or as_of reaches
+  /// outside the pack's effective period (called by finish).
+  void warn_outside_effective_period();
   /// Sorts and returns the result; the context is spent.
   schedule_result finish();
 

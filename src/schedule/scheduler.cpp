@@ -1,7 +1,10 @@
-// The scheduling engine over one provider (DOMAIN.md section 2; docs/scheduling.md): triggers
-// first (they may bring scheduled occurrences forward), then every schedule rule that applies,
-// then follow-ups and the minimum-visit checks.
+// The scheduling engine over one provider (DOMAIN.md section 2; docs/scheduling.md): the provider's
+// ledger from monitoring_start to the horizon, seen through the window: periodic rules (returns),
+// then triggers (on the record's events and the ledger's missed returns; they may bring cyclic
+// occurrences forward), then cyclic rules, follow-ups and the minimum-visit checks.
 #include "schedule/scheduler.hpp"
+
+#include <vector>
 
 #include "schedule/calendar_chain.hpp"
 #include "schedule/interval_chain.hpp"
@@ -15,25 +18,25 @@ schedule_result schedule_provider(const pack_data& pack, const provider& record,
                                   const bound_record& facts, const schedule_options& options) {
   schedule_context ctx(pack, record, facts, options);
   if (options.to < options.from) return ctx.finish();
-  collect_triggers(ctx);
+  // Returns first: they are owed per period whatever else happens, and their overdue entries are
+  // the return_missed events the triggers read (DOMAIN.md section 2, "The three answers agree").
+  std::vector<const schedule_rule*> cyclic;
   for (const schedule_rule& rule : pack.schedule) {
     if (rule.cadence.type == cadence_type::ad_hoc) continue;
     if (ctx.applies(rule.when) != truth::yes) continue;
-    switch (rule.cadence.type) {
-      case cadence_type::every:
-      case cadence_type::alternate:
-        run_interval_rule(ctx, rule);
-        break;
-      case cadence_type::monthly_by_day:
-      case cadence_type::termly:
-      case cadence_type::quarterly:
-      case cadence_type::calendar:
-        run_calendar_rule(ctx, rule);
-        break;
-      case cadence_type::ad_hoc:
-        break;
+    const bool periodic =
+        rule.cadence.type != cadence_type::alternate &&
+        (rule.cadence.type != cadence_type::every ||
+         (rule.activity && pack.activities[*rule.activity].kind == activity_kind::data_return));
+    if (periodic) {
+      run_calendar_rule(ctx, rule);
+    } else {
+      cyclic.push_back(&rule);
     }
   }
+  // Triggers next: they may bring cyclic occurrences forward, and take history records first.
+  collect_triggers(ctx);
+  for (const schedule_rule* rule : cyclic) run_interval_rule(ctx, *rule);
   emit_unclaimed_bring_forwards(ctx);
   run_follow_ups(ctx);
   check_minimum_visits(ctx);

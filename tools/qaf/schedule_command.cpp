@@ -23,6 +23,16 @@ int run_schedule(const invocation& call) {
   for (const provider& p : prepared->portfolio.providers) {
     schedules.push_back(detail::describe(p, scheduler.schedule(p, window)));
   }
+  // Said on stderr whatever the format, so that no one reads a short schedule without the reason.
+  for (const occurrence_warning& w : detail::result_warnings(schedules)) {
+    call.err << "qaf: warning: " << w.code << ": " << w.message << '\n';
+  }
+  for (const detail::provider_schedule& s : schedules) {
+    if (s.result.unknown_facts.empty()) continue;
+    call.err << "qaf: warning: provider " << s.provider << " is not scheduled in full for want of:";
+    for (const std::string& f : s.result.unknown_facts) call.err << ' ' << f;
+    call.err << '\n';
+  }
   if (prepared->format == "csv") {
     detail::write_schedule_csv(call.out, schedules);
   } else if (prepared->format == "ics") {
