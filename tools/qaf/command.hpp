@@ -31,5 +31,6 @@ int run_kpi(const invocation& call);
 int run_rate(const invocation& call);
 int run_schedule(const invocation& call);
 int run_assess(const invocation& call);
+int run_test(const invocation& call);
 
 }  // namespace qaf::cli

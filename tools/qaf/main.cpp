@@ -35,7 +35,8 @@ constexpr command commands[] = {
     {"packs", "packs", "list the bundled rule packs: id, title, version, source",
      qaf::cli::run_packs},
     {"validate", "validate PACK [--portfolio F]",
-     "check a pack (a bundled id or a file), and a portfolio against it", qaf::cli::run_validate},
+     "check a pack (a bundled id or a file), run its tests, and check a portfolio against it",
+     qaf::cli::run_validate},
     {"schedule",
      "schedule --pack P --portfolio F --from D --to D [--as-of D] [--format json|csv|ics]",
      "occurrences due in [from, to], overdue ones, minimum visits and workload",
@@ -48,6 +49,8 @@ constexpr command commands[] = {
     {"assess", "assess --pack P --portfolio F [--as-of D] [--format json|text]",
      "all of the above for the 12 months after as-of, with obligations from events",
      qaf::cli::run_assess},
+    {"test", "test PACK", "run the worked examples the pack carries; exit 1 on any failure",
+     qaf::cli::run_test},
     {"calendar", "calendar add-working-days D N [--region R] | calendar holidays YEAR [--region R]",
      "working-day arithmetic and bank holidays", qaf::cli::run_calendar},
 };

@@ -1,11 +1,12 @@
-// qaf validate PACK [--portfolio F]: `ok` when the pack loads (and the portfolio fits it), else
-// every problem, one a line, as file:pointer: message.
+// qaf validate PACK [--portfolio F]: `ok` when the pack loads, its own tests pass (and the
+// portfolio fits it), else every problem, one a line, as file:pointer: message.
 #include <ostream>
 #include <string>
 
 #include "command.hpp"
 #include "job_options.hpp"
 #include "qaf/pack.hpp"
+#include "qaf/pack_test.hpp"
 #include "qaf/portfolio.hpp"
 
 namespace qaf::cli {
@@ -24,6 +25,12 @@ int run_validate(const invocation& call) {
   const pack_result loaded = load_pack(pack_name);
   if (!loaded) {
     for (const diagnostic& d : loaded.diagnostics) print_diagnostic(call.err, d);
+    return exit_failure;
+  }
+  // A pack whose worked examples disagree with the engine says something its rules do not.
+  const pack_test_report tests = run_pack_tests(*loaded.pack);
+  if (!tests.ok()) {
+    for (const diagnostic& d : tests.failures) print_diagnostic(call.err, d);
     return exit_failure;
   }
   if (portfolio != parsed->values.end()) {
