@@ -31,6 +31,13 @@ std::size_t character_length(std::string_view text, std::size_t i) noexcept;
 /// The number of characters in `text`, counted as character_length steps.
 std::size_t character_count(std::string_view text) noexcept;
 
+/// Whether the character starting at byte `i` of `text` is well-formed UTF-8 (ASCII included).
+bool is_well_formed_at(std::string_view text, std::size_t i) noexcept;
+
+/// At most `max_characters` characters of `text`, then "..." when it was cut: for quoting user
+/// text in a message without repeating all of it (a key may be megabytes long).
+std::string excerpt(std::string_view text, std::size_t max_characters = 40);
+
 /// `'text'`, printable.
 std::string single_quoted(std::string_view text);
 
