@@ -8,6 +8,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "diagnostic_limits.hpp"
 #include "facts/message_text.hpp"
 #include "facts/spelling.hpp"
 #include "input_file.hpp"
@@ -402,9 +403,14 @@ const json* object_reader::array(std::string_view key, presence p) {
 
 void object_reader::finish() {
   if (object_ == nullptr || all_accepted_) return;
+  // Only the first unknown members of an object are worth a suggestion: past the cap on
+  // diagnostics per code they are counted, not shown, and 100,000 of them stay cheap.
+  std::size_t unknown = 0;
   for (const auto& [key, value] : object_->items()) {
     if (std::find(asked_.begin(), asked_.end(), key) != asked_.end()) continue;
-    sink_.error("qaf.pack.unknown_member", pointer_to(key), unknown_member_message(key, asked_));
+    sink_.error("qaf.pack.unknown_member", pointer_to(key),
+                ++unknown <= max_diagnostics_per_code ? unknown_member_message(key, asked_)
+                                                      : "unknown member '" + excerpt(key) + "'");
   }
 }
 
