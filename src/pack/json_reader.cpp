@@ -18,42 +18,75 @@ namespace {
 
 using json = nlohmann::json;
 
-// Follows the parser's events to know the JSON Pointer of the value being parsed, so that a
-// duplicate key can be reported where it is.
-class pointer_tracker {
- public:
-  explicit pointer_tracker(diagnostics_sink& sink) : sink_(sink) {}
+// Builds the document from the parser's events and follows them to know the JSON Pointer of the
+// value being parsed, so that a duplicate key can be reported where it is. nlohmann's own
+// callback parser would do, but it scans the whole parent object after each nested object ends
+// (to drop discarded values): quadratic in an array of 100,000 objects. So this extends its plain
+// DOM builder instead (a detail class, stable across 3.x); sax_parse calls these members
+// statically, so hiding the base's is enough.
+class tracking_parser : public nlohmann::detail::json_sax_dom_parser<json> {
+  using base = nlohmann::detail::json_sax_dom_parser<json>;
 
-  bool operator()(int /*depth*/, json::parse_event_t event, const json& parsed) {
-    switch (event) {
-      case json::parse_event_t::object_start:
-        enter_value();
-        frames_.push_back({true, -1, {}, {}});
-        break;
-      case json::parse_event_t::array_start:
-        enter_value();
-        frames_.push_back({false, -1, {}, {}});
-        break;
-      case json::parse_event_t::key: {
-        frame& top = frames_.back();
-        top.key = parsed.get<std::string>();
-        if (!top.keys.insert(top.key).second) {
-          sink_.error("qaf.json.duplicate_key", pointer(),
-                      "the member '" + excerpt(top.key) +
-                          "' appears twice in one object; JSON keeps only "
-                          "the last, so remove or rename one");
-        }
-        break;
-      }
-      case json::parse_event_t::object_end:
-      case json::parse_event_t::array_end:
-        frames_.pop_back();
-        break;
-      case json::parse_event_t::value:
-        enter_value();
-        break;
+ public:
+  tracking_parser(json& result, diagnostics_sink& sink) : base(result, true), sink_(sink) {}
+
+  bool null() {
+    enter_value();
+    return base::null();
+  }
+  bool boolean(bool v) {
+    enter_value();
+    return base::boolean(v);
+  }
+  bool number_integer(json::number_integer_t v) {
+    enter_value();
+    return base::number_integer(v);
+  }
+  bool number_unsigned(json::number_unsigned_t v) {
+    enter_value();
+    return base::number_unsigned(v);
+  }
+  bool number_float(json::number_float_t v, const json::string_t& text) {
+    enter_value();
+    return base::number_float(v, text);
+  }
+  bool string(json::string_t& v) {
+    enter_value();
+    return base::string(v);
+  }
+  bool binary(json::binary_t& v) {
+    enter_value();
+    return base::binary(v);
+  }
+
+  bool start_object(std::size_t size) {
+    enter_value();
+    frames_.push_back({true, -1, {}, {}});
+    return base::start_object(size);
+  }
+  bool start_array(std::size_t size) {
+    enter_value();
+    frames_.push_back({false, -1, {}, {}});
+    return base::start_array(size);
+  }
+  bool key(json::string_t& k) {
+    frame& top = frames_.back();
+    top.key = k;
+    if (!top.keys.insert(top.key).second) {
+      sink_.error("qaf.json.duplicate_key", pointer(),
+                  "the member '" + excerpt(top.key) +
+                      "' appears twice in one object; JSON keeps only "
+                      "the last, so remove or rename one");
     }
-    return true;
+    return base::key(k);
+  }
+  bool end_object() {
+    frames_.pop_back();
+    return base::end_object();
+  }
+  bool end_array() {
+    frames_.pop_back();
+    return base::end_array();
   }
 
  private:
@@ -214,10 +247,12 @@ void diagnostics_sink::error(std::string code, std::string pointer, std::string 
 std::optional<json> parse_json_text(std::string_view text, diagnostics_sink& sink) {
   text = without_utf8_bom(text);
   if (!prescan_json_text(text, sink)) return std::nullopt;
-  pointer_tracker tracker(sink);
   try {
-    return json::parse(text.begin(), text.end(), std::ref(tracker), /*allow_exceptions=*/true,
-                       /*ignore_comments=*/false);
+    json result;
+    tracking_parser parser(result, sink);
+    json::sax_parse(text.begin(), text.end(), &parser, json::input_format_t::json,
+                    /*strict=*/true, /*ignore_comments=*/false);
+    return result;
   } catch (const json::parse_error& e) {
     sink.error("qaf.json.syntax", line_and_column(text, e.byte == 0 ? 0 : e.byte - 1),
                parse_error_reason(e));

@@ -2,6 +2,8 @@
 // reported with the JSON Pointer of the value at fault, and loading goes on after a mistake so
 // that an author sees all of them at once.
 #include <algorithm>
+#include <limits>
+#include <map>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -513,6 +515,7 @@ class pack_loader {
         }
       }
       if (!table.id.empty() && ids.add(table.id, r.pointer_to("id"), sink_)) {
+        table_by_id_.emplace(table.id, static_cast<std::uint32_t>(data_->deadline_tables.size()));
         data_->deadline_tables.push_back(std::move(table));
       }
     });
@@ -521,14 +524,16 @@ class pack_loader {
   std::optional<std::uint32_t> resolve_table(object_reader& r, std::string_view key) {
     auto id = r.string(key);
     if (!id) return std::nullopt;
-    std::vector<std::string> ids;
-    for (std::size_t i = 0; i < data_->deadline_tables.size(); ++i) {
-      if (data_->deadline_tables[i].id == *id) return static_cast<std::uint32_t>(i);
-      ids.push_back(data_->deadline_tables[i].id);
+    if (const auto it = table_by_id_.find(*id); it != table_by_id_.end()) return it->second;
+    std::string suggestion;  // only for the reports shown, as for activities
+    if (++undeclared_tables_ <= max_diagnostics_per_code) {
+      std::vector<std::string_view> ids;
+      for (const deadline_table& t : data_->deadline_tables) ids.emplace_back(t.id);
+      suggestion = did_you_mean(closest_match(*id, ids));
     }
-    sink_.error("qaf.pack.undeclared_table", r.pointer_to(key),
-                "'" + excerpt(*id) + "' is not a deadline table in /calendar/deadline_tables" +
-                    did_you_mean(closest_match(*id, ids)));
+    sink_.error(
+        "qaf.pack.undeclared_table", r.pointer_to(key),
+        "'" + excerpt(*id) + "' is not a deadline table in /calendar/deadline_tables" + suggestion);
     return std::nullopt;
   }
 
@@ -859,6 +864,10 @@ class pack_loader {
       s.title = r.string("title").value_or("");
       s.source = read_source(r, presence::optional);
       read_levels(r, s);
+      level_index_.clear();
+      for (std::size_t i = 0; i < s.levels.size(); ++i) {
+        level_index_.emplace(s.levels[i].value, static_cast<std::uint32_t>(i));
+      }
       read_refresh(r, s);
       const json* list = r.array("rules", presence::required);
       const std::string base = r.pointer_to("rules");
@@ -911,7 +920,9 @@ class pack_loader {
     s.refresh = std::move(refresh);
   }
 
+  // Uses level_index_ to find repeated levels; read_schemes fills it with the indices after.
   void read_levels(object_reader& r, scheme& s) {
+    level_index_.clear();
     const json* list = r.array("levels", presence::required);
     if (list == nullptr) return;
     const std::string base = r.pointer_to("levels");
@@ -944,8 +955,7 @@ class pack_loader {
       });
       l.finish();
       if (!ok) continue;
-      if (std::any_of(s.levels.begin(), s.levels.end(),
-                      [&](const level& other) { return other.value == lv.value; })) {
+      if (!level_index_.emplace(lv.value, 0).second) {
         sink_.error("qaf.pack.duplicate_id", l.pointer_to("level"), "this level is listed twice");
         continue;
       }
@@ -955,21 +965,28 @@ class pack_loader {
 
   std::optional<std::uint32_t> resolve_level(const scheme& s, const json& value,
                                              const std::string& pointer) {
-    std::vector<std::string> names;
-    for (std::size_t i = 0; i < s.levels.size(); ++i) {
-      const level_value& lv = s.levels[i].value;
-      if ((value.is_number_integer() && std::holds_alternative<std::int64_t>(lv) &&
-           std::get<std::int64_t>(lv) == value.get<std::int64_t>()) ||
-          (value.is_string() && std::holds_alternative<std::string>(lv) &&
-           std::get<std::string>(lv) == value.get<std::string>())) {
-        return static_cast<std::uint32_t>(i);
-      }
-      names.push_back(std::holds_alternative<std::int64_t>(lv)
-                          ? std::to_string(std::get<std::int64_t>(lv))
-                          : std::get<std::string>(lv));
+    std::optional<level_value> wanted;
+    if (value.is_number_integer() && !value.is_number_unsigned()) {
+      wanted = value.get<std::int64_t>();
+    } else if (value.is_number_unsigned() &&
+               value.get<std::uint64_t>() <=
+                   static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
+      wanted = static_cast<std::int64_t>(value.get<std::uint64_t>());
+    } else if (value.is_string()) {
+      wanted = value.get<std::string>();
     }
+    if (wanted) {
+      if (const auto it = level_index_.find(*wanted); it != level_index_.end()) return it->second;
+    }
+    // The list is cut once it is longer than a message shows, so that many wrong levels against
+    // many levels stay linear.
     std::string list;
-    for (const std::string& n : names) list += (list.empty() ? "" : ", ") + n;
+    for (std::size_t i = 0; i < s.levels.size() && list.size() <= 200; ++i) {
+      const level_value& lv = s.levels[i].value;
+      list += (list.empty() ? "" : ", ") + (std::holds_alternative<std::int64_t>(lv)
+                                                ? std::to_string(std::get<std::int64_t>(lv))
+                                                : std::get<std::string>(lv));
+    }
     sink_.error("qaf.pack.undeclared_level", pointer,
                 describe_json_value(value) + " is not a level of scheme '" + excerpt(s.id) +
                     "'; its levels are " + excerpt(list, 200));
@@ -1049,7 +1066,10 @@ class pack_loader {
   id_registry sources_{"source document"};
   id_registry rule_ids_{"rule id"};
   std::unordered_map<std::string, activity_index> activity_by_code_;
+  std::map<level_value, std::uint32_t> level_index_;  // the levels of the scheme being read
   std::size_t undeclared_activities_ = 0;
+  std::unordered_map<std::string, std::uint32_t> table_by_id_;
+  std::size_t undeclared_tables_ = 0;
   std::size_t errors_ = 0;
 };
 
