@@ -55,7 +55,7 @@ TEST(PackHardening, NumbersBeyondADoubleAreLocatedDiagnostics) {
     const qaf::diagnostic& d = loaded.diagnostics[0];
     EXPECT_EQ(d.code, "qaf.json.number_out_of_range");
     EXPECT_EQ(d.pointer, "1:12");
-    EXPECT_THAT(d.message, HasSubstr("is too large")) << number;
+    EXPECT_THAT(d.message, HasSubstr("is out of range")) << number;
   }
 }
 
@@ -64,7 +64,7 @@ TEST(PackHardening, NumberTooLargeMessageShowsOnlyAnExcerpt) {
   ASSERT_EQ(loaded.diagnostics.size(), 1u) << describe(loaded);
   EXPECT_EQ(loaded.diagnostics[0].message,
             "the number 1" + std::string(39, '0') +
-                "... is too large to be represented (beyond 1.8e308)");
+                "... is out of range: a number lies between -1.8e308 and 1.8e308");
 }
 
 TEST(PackHardening, NumbersTooSmallForADoubleAreZeroNotAnError) {

@@ -197,7 +197,7 @@ bool prescan_json_text(std::string_view text, diagnostics_sink& sink) {
       if (overflows_double(text.substr(i, end - i))) {
         sink.error("qaf.json.number_out_of_range", line_and_column(text, i),
                    "the number " + excerpt(text.substr(i, end - i)) +
-                       " is too large to be represented (beyond 1.8e308)");
+                       " is out of range: a number lies between -1.8e308 and 1.8e308");
         ok = false;
       }
       i = end;
