@@ -897,6 +897,7 @@ TEST(KpiCommand, MistakesPrintNothingOnStdout) {
   EXPECT_TRUE(run.out.empty());
   EXPECT_THAT(run.err,
               ::testing::HasSubstr("/providers/0/returns/0/values/agency_staff_occasions: "
+                                   "qaf.portfolio.unknown_kpi: "
                                    "'agency_staff_occasions' is not a KPI of pack test-kpis"));
 }
 

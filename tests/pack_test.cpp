@@ -197,9 +197,11 @@ TEST(Pack, CliValidatePrintsOkOrOneErrorALine) {
   EXPECT_EQ(bad.status, 1);
   EXPECT_EQ(bad.out, "") << "nothing on stdout when validation fails";
   const std::string file = (data_dir() / "bad_packs/several-mistakes.json").string();
-  EXPECT_THAT(bad.err, ::testing::HasSubstr(file + ":: the member 'title' is required\n"));
   EXPECT_THAT(bad.err,
-              ::testing::HasSubstr(file + ":/schedule/1/activity: 'R-9' is not an activity"));
+              ::testing::HasSubstr(file + ":: qaf.pack.missing: the member 'title' is required\n"));
+  EXPECT_THAT(bad.err,
+              ::testing::HasSubstr(file + ":/schedule/1/activity: qaf.pack.undeclared_activity: "
+                                          "'R-9' is not an activity"));
   EXPECT_EQ(std::count(bad.err.begin(), bad.err.end(), '\n'), 3);
 }
 

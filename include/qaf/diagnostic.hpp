@@ -4,7 +4,8 @@
 // exception instead.
 //
 //   for (const qaf::diagnostic& d : result.diagnostics) std::cerr << d << '\n';
-//   // packs/mine.json:/schedule/3/when: column 17: unknown fact 'bed'; did you mean 'beds'?
+//   // packs/mine.json:/schedule/3/when: qaf.condition.unknown_fact: column 17: unknown fact
+//   // 'bed'; did you mean 'beds'? (one line)
 #pragma once
 
 #include <iosfwd>
@@ -25,7 +26,10 @@ struct diagnostic {
   /// What was found and what was expected, for a person.
   std::string message;
 
-  /// `file:pointer: message`, the form the command line prints.
+  /// `file:pointer: code: message`, the form the command line prints. Control characters are
+  /// written as \u001b and bytes that are not UTF-8 as \xNN, so that input text cannot act on
+  /// a terminal; the message alone keeps its line feeds (a condition is shown with a caret
+  /// under the column on lines of their own).
   std::string to_string() const;
 };
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 #include "facts/core_vocabulary.hpp"
@@ -32,14 +34,14 @@ void check_words(const std::vector<std::string>& words, std::string_view what,
            "fact " + single_quoted(fact_name) + " needs at least one " + std::string(what));
     return;
   }
+  std::unordered_set<std::string_view> seen;  // a set: an enum may list 100,000 values
   for (std::size_t i = 0; i < words.size(); ++i) {
     const std::string at = pointer + '/' + std::to_string(i);
-    const auto before = words.begin() + static_cast<std::ptrdiff_t>(i);
     if (!is_snake_case(words[i])) {
       report(out, "qaf.fact.declaration", at,
              single_quoted(words[i]) +
                  " is not lower snake case (a-z, 0-9 and _, starting with a letter)");
-    } else if (std::find(words.begin(), before, words[i]) != before) {
+    } else if (!seen.insert(words[i]).second) {
       report(out, "qaf.fact.declaration", at,
              single_quoted(words[i]) + " is listed twice in " + single_quoted(fact_name));
     }
@@ -128,10 +130,7 @@ void fact_table::add(qaf::fact_declaration declaration, fact_kind kind) {
       kind == fact_kind::object ? static_cast<std::uint32_t>(declaration.keys.size()) : 1;
   const auto index = static_cast<std::uint32_t>(facts_.size());
   slot_fact_.insert(slot_fact_.end(), e.slot_count, index);
-  const auto at =
-      std::lower_bound(by_name_.begin(), by_name_.end(), declaration.name,
-                       [&](std::uint32_t f, const std::string& n) { return names_[f] < n; });
-  by_name_.insert(at, index);
+  by_name_.emplace(declaration.name, index);
   names_.push_back(declaration.name);
   e.declaration = std::move(declaration);
   facts_.push_back(std::move(e));
@@ -145,17 +144,16 @@ fact_table build_fact_table(std::span<const qaf::fact_declaration> declared,
   for (const qaf::fact_declaration& core : core_vocabulary()) {
     qaf::fact_declaration d = core;
     if (d.name == service_type_fact) {
+      std::unordered_set<std::string_view> listed(d.values.begin(), d.values.end());
       for (const std::string& type : service_types) {
-        if (is_snake_case(type) &&
-            std::find(d.values.begin(), d.values.end(), type) == d.values.end()) {
-          d.values.push_back(type);
-        }
+        if (is_snake_case(type) && listed.insert(type).second) d.values.push_back(type);
       }
     }
     const std::optional<fact_kind> kind = parse_fact_kind(d.type);
     table.add(std::move(d), kind.value_or(fact_kind::string));
   }
   const std::size_t core_count = table.facts_.size();
+  std::unordered_map<std::string_view, std::size_t> first_declared;  // name -> index in declared
   for (std::size_t i = 0; i < declared.size(); ++i) {
     const qaf::fact_declaration& d = declared[i];
     const std::string pointer = i < pointers.size() ? pointers[i] : std::string();
@@ -165,11 +163,9 @@ fact_table build_fact_table(std::span<const qaf::fact_declaration> declared,
                single_quoted(d.name) + " is a core fact; a pack cannot redefine it");
       } else {
         std::string first;
-        for (std::size_t j = 0; j < i && j < pointers.size(); ++j) {
-          if (declared[j].name == d.name) {
-            first = pointers[j];
-            break;
-          }
+        if (const auto it = first_declared.find(d.name);
+            it != first_declared.end() && it->second < pointers.size()) {
+          first = pointers[it->second];
         }
         report(out, "qaf.fact.duplicate", pointer + "/name",
                single_quoted(d.name) + " is already declared" +
@@ -177,6 +173,7 @@ fact_table build_fact_table(std::span<const qaf::fact_declaration> declared,
       }
       continue;
     }
+    first_declared.emplace(d.name, i);
     const std::optional<fact_kind> kind = check_declaration(d, pointer, out);
     if (!kind) continue;
     qaf::fact_declaration copy = d;
@@ -213,11 +210,9 @@ std::string fact_table::slot_name(std::uint32_t slot) const {
 }
 
 std::optional<std::uint32_t> fact_table::find(std::string_view name) const noexcept {
-  const auto it =
-      std::lower_bound(by_name_.begin(), by_name_.end(), name,
-                       [&](std::uint32_t f, std::string_view n) { return names_[f] < n; });
-  if (it == by_name_.end() || names_[*it] != name) return std::nullopt;
-  return *it;
+  const auto it = by_name_.find(name);
+  if (it == by_name_.end()) return std::nullopt;
+  return it->second;
 }
 
 std::optional<std::uint32_t> fact_table::find_slot(std::string_view name) const noexcept {

@@ -66,6 +66,15 @@ std::size_t character_count(std::string_view text) noexcept {
   return count;
 }
 
+std::string excerpt(std::string_view text, std::size_t max_characters) {
+  std::size_t i = 0;
+  for (std::size_t count = 0; i < text.size() && count < max_characters; ++count) {
+    i += character_length(text, i);
+  }
+  if (i >= text.size()) return std::string(text);
+  return std::string(text.substr(0, i)) + "...";
+}
+
 std::string printable(std::string_view text) {
   std::string out;
   out.reserve(text.size());

@@ -37,6 +37,10 @@ std::size_t character_count(std::string_view text) noexcept;
 /// A number as a person writes it, in the shortest form that reads back exactly ("2.5", "3").
 std::string number_text(double v);
 
+/// At most `max_characters` characters of `text`, then "..." when it was cut: for quoting user
+/// text in a message without repeating all of it (a key may be megabytes long).
+std::string excerpt(std::string_view text, std::size_t max_characters = 40);
+
 /// `'text'`, printable.
 std::string single_quoted(std::string_view text);
 

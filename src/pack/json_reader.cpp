@@ -1,54 +1,92 @@
 #include "pack/json_reader.hpp"
 
 #include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
 #include <limits>
+#include <unordered_set>
 #include <utility>
 
+#include "diagnostic_limits.hpp"
+#include "facts/message_text.hpp"
 #include "facts/spelling.hpp"
+#include "input_file.hpp"
 
 namespace qaf::detail {
 namespace {
 
 using json = nlohmann::json;
 
-// Follows the parser's events to know the JSON Pointer of the value being parsed, so that a
-// duplicate key can be reported where it is.
-class pointer_tracker {
- public:
-  explicit pointer_tracker(diagnostics_sink& sink) : sink_(sink) {}
+// Builds the document from the parser's events and follows them to know the JSON Pointer of the
+// value being parsed, so that a duplicate key can be reported where it is. nlohmann's own
+// callback parser would do, but it scans the whole parent object after each nested object ends
+// (to drop discarded values): quadratic in an array of 100,000 objects. So this extends its plain
+// DOM builder instead (a detail class, stable across 3.x); sax_parse calls these members
+// statically, so hiding the base's is enough.
+class tracking_parser : public nlohmann::detail::json_sax_dom_parser<json> {
+  using base = nlohmann::detail::json_sax_dom_parser<json>;
 
-  bool operator()(int /*depth*/, json::parse_event_t event, const json& parsed) {
-    switch (event) {
-      case json::parse_event_t::object_start:
-        enter_value();
-        frames_.push_back({true, -1, {}, {}});
-        break;
-      case json::parse_event_t::array_start:
-        enter_value();
-        frames_.push_back({false, -1, {}, {}});
-        break;
-      case json::parse_event_t::key: {
-        frame& top = frames_.back();
-        top.key = parsed.get<std::string>();
-        if (std::find(top.keys.begin(), top.keys.end(), top.key) != top.keys.end()) {
-          sink_.error("qaf.json.duplicate_key", pointer(),
-                      "the member '" + top.key +
-                          "' appears twice in one object; JSON keeps only "
-                          "the last, so remove or rename one");
-        } else {
-          top.keys.push_back(top.key);
-        }
-        break;
-      }
-      case json::parse_event_t::object_end:
-      case json::parse_event_t::array_end:
-        frames_.pop_back();
-        break;
-      case json::parse_event_t::value:
-        enter_value();
-        break;
+ public:
+  tracking_parser(json& result, diagnostics_sink& sink) : base(result, true), sink_(sink) {}
+
+  bool null() {
+    enter_value();
+    return base::null();
+  }
+  bool boolean(bool v) {
+    enter_value();
+    return base::boolean(v);
+  }
+  bool number_integer(json::number_integer_t v) {
+    enter_value();
+    return base::number_integer(v);
+  }
+  bool number_unsigned(json::number_unsigned_t v) {
+    enter_value();
+    return base::number_unsigned(v);
+  }
+  bool number_float(json::number_float_t v, const json::string_t& text) {
+    enter_value();
+    return base::number_float(v, text);
+  }
+  bool string(json::string_t& v) {
+    enter_value();
+    return base::string(v);
+  }
+  bool binary(json::binary_t& v) {
+    enter_value();
+    return base::binary(v);
+  }
+
+  bool start_object(std::size_t size) {
+    enter_value();
+    frames_.push_back({true, -1, {}, {}});
+    return base::start_object(size);
+  }
+  bool start_array(std::size_t size) {
+    enter_value();
+    frames_.push_back({false, -1, {}, {}});
+    return base::start_array(size);
+  }
+  bool key(json::string_t& k) {
+    frame& top = frames_.back();
+    top.key = k;
+    if (!top.keys.insert(top.key).second) {
+      sink_.error("qaf.json.duplicate_key", pointer(),
+                  "the member '" + excerpt(top.key) +
+                      "' appears twice in one object; JSON keeps only "
+                      "the last, so remove or rename one");
     }
-    return true;
+    return base::key(k);
+  }
+  bool end_object() {
+    frames_.pop_back();
+    return base::end_object();
+  }
+  bool end_array() {
+    frames_.pop_back();
+    return base::end_array();
   }
 
  private:
@@ -56,7 +94,7 @@ class pointer_tracker {
     bool is_object;
     long index;
     std::string key;
-    std::vector<std::string> keys;
+    std::unordered_set<std::string> keys;  // a set: an object may have 100,000 members
   };
 
   void enter_value() {
@@ -86,7 +124,88 @@ std::string parse_error_reason(const json::parse_error& e) {
   } else if (const auto colon = what.find(": "); colon != std::string_view::npos) {
     what.remove_prefix(colon + 2);
   }
-  return "malformed JSON: " + std::string(what);
+  return "malformed JSON: " + excerpt(what, 200);
+}
+
+std::string hex_byte(char c) {
+  static constexpr char digits[] = "0123456789ABCDEF";
+  const auto b = static_cast<unsigned char>(c);
+  return {'0', 'x', digits[b >> 4], digits[b & 0xf]};
+}
+
+bool is_number_start(char c) noexcept { return c == '-' || (c >= '0' && c <= '9'); }
+
+bool is_number_part(char c) noexcept {
+  return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
+}
+
+// Whether a JSON number is beyond what a double holds (1e400): nlohmann would throw. A number
+// too small for a double (1e-400) becomes 0, as in every JSON reader.
+bool overflows_double(std::string_view token) {
+  const std::string copy(token);
+  errno = 0;
+  const double value = std::strtod(copy.c_str(), nullptr);
+  return errno == ERANGE && std::isinf(value);
+}
+
+// Checks what the JSON parser cannot be trusted with before it runs, each at its line and
+// column: bytes that are not UTF-8, nesting deeper than max_json_depth (nlohmann builds the
+// document without recursion, but copying, comparing and printing values recurse), and numbers
+// that overflow a double. Malformed JSON is left to the parser, which says where.
+bool prescan_json_text(std::string_view text, diagnostics_sink& sink) {
+  bool ok = true;
+  std::size_t depth = 0;
+  const auto check_utf8 = [&](std::size_t at) {
+    if (is_well_formed_at(text, at)) return true;
+    sink.error("qaf.json.encoding", line_and_column(text, at),
+               "the text is not UTF-8: the byte " + hex_byte(text[at]) +
+                   " here starts no valid character; save the file as UTF-8");
+    return false;
+  };
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const char c = text[i];
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      if (!check_utf8(i)) return false;
+      i += character_length(text, i);
+    } else if (c == '"') {
+      for (++i; i < text.size() && text[i] != '"';) {
+        if (text[i] == '\\') {
+          i += 2;
+        } else if (static_cast<unsigned char>(text[i]) >= 0x80) {
+          if (!check_utf8(i)) return false;
+          i += character_length(text, i);
+        } else {
+          ++i;
+        }
+      }
+      ++i;
+    } else if (c == '[' || c == '{') {
+      if (++depth > max_json_depth) {
+        sink.error("qaf.json.too_deep", line_and_column(text, i),
+                   "values nest more than " + std::to_string(max_json_depth) +
+                       " deep here; no pack or portfolio needs that");
+        return false;
+      }
+      ++i;
+    } else if (c == ']' || c == '}') {
+      if (depth > 0) --depth;
+      ++i;
+    } else if (is_number_start(c)) {
+      std::size_t end = i + 1;
+      while (end < text.size() && is_number_part(text[end])) ++end;
+      if (overflows_double(text.substr(i, end - i))) {
+        sink.error("qaf.json.number_out_of_range", line_and_column(text, i),
+                   "the number " + excerpt(text.substr(i, end - i)) +
+                       " is out of range: a number lies between -1.8e308 and 1.8e308");
+        ok = false;
+      }
+      i = end;
+    } else {
+      ++i;
+    }
+  }
+  return ok;
 }
 
 }  // namespace
@@ -126,14 +245,37 @@ void diagnostics_sink::error(std::string code, std::string pointer, std::string 
 }
 
 std::optional<json> parse_json_text(std::string_view text, diagnostics_sink& sink) {
-  pointer_tracker tracker(sink);
+  text = without_utf8_bom(text);
+  if (!prescan_json_text(text, sink)) return std::nullopt;
   try {
-    return json::parse(text.begin(), text.end(), std::ref(tracker), /*allow_exceptions=*/true,
-                       /*ignore_comments=*/false);
+    json result;
+    tracking_parser parser(result, sink);
+    json::sax_parse(text.begin(), text.end(), &parser, json::input_format_t::json,
+                    /*strict=*/true, /*ignore_comments=*/false);
+    return result;
   } catch (const json::parse_error& e) {
     sink.error("qaf.json.syntax", line_and_column(text, e.byte == 0 ? 0 : e.byte - 1),
                parse_error_reason(e));
-    return std::nullopt;
+  } catch (const json::exception& e) {
+    // The prescan should have caught what else nlohmann throws on (number overflow); say what
+    // it was rather than let it escape.
+    sink.error("qaf.json.syntax", "", "malformed JSON: " + excerpt(e.what(), 200));
+  }
+  return std::nullopt;
+}
+
+std::string describe_json_value(const json& value) {
+  switch (value.type()) {
+    case json::value_t::string:
+      return '"' + excerpt(value.get_ref<const std::string&>()) + '"';
+    case json::value_t::boolean:
+    case json::value_t::null:
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned:
+    case json::value_t::number_float:
+      return value.dump();
+    default:
+      return std::string(describe_json_type(value));
   }
 }
 
@@ -182,10 +324,7 @@ bool object_reader::has(std::string_view key) const {
 
 void object_reader::accept(std::string_view key) { asked_.emplace_back(key); }
 
-void object_reader::accept_all() {
-  if (object_ == nullptr) return;
-  for (const auto& [key, value] : object_->items()) asked_.push_back(key);
-}
+void object_reader::accept_all() { all_accepted_ = true; }
 
 const json* object_reader::member(std::string_view key, presence p) {
   asked_.emplace_back(key);
@@ -250,7 +389,7 @@ std::optional<std::int64_t> object_reader::integer(std::string_view key, presenc
       value->get<std::uint64_t>() >
           static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
     sink_.error("qaf.pack.value", pointer_to(key),
-                "expected " + range + ", found " + value->dump());
+                "expected " + range + ", found " + describe_json_value(*value));
     return std::nullopt;
   }
   const auto number = value->get<std::int64_t>();
@@ -281,7 +420,7 @@ std::optional<std::string> object_reader::one_of(std::string_view key,
     candidates.emplace_back(a);
   }
   sink_.error("qaf.pack.value", pointer_to(key),
-              "'" + *text + "' is not allowed here; expected one of " + list +
+              "'" + excerpt(*text) + "' is not allowed here; expected one of " + list +
                   did_you_mean(closest_match(*text, candidates)));
   return std::nullopt;
 }
@@ -298,12 +437,27 @@ const json* object_reader::array(std::string_view key, presence p) {
 }
 
 void object_reader::finish() {
-  if (object_ == nullptr) return;
+  if (object_ == nullptr || all_accepted_) return;
+  // Only the first unknown members of an object are worth a suggestion: past the cap on
+  // diagnostics per code they are counted, not shown, and 100,000 of them stay cheap.
+  std::size_t unknown = 0;
   for (const auto& [key, value] : object_->items()) {
     if (std::find(asked_.begin(), asked_.end(), key) != asked_.end()) continue;
     sink_.error("qaf.pack.unknown_member", pointer_to(key),
-                "unknown member '" + key + "'" + did_you_mean(closest_match(key, asked_)));
+                ++unknown <= max_diagnostics_per_code ? unknown_member_message(key, asked_)
+                                                      : "unknown member '" + excerpt(key) + "'");
   }
+}
+
+std::string unknown_member_message(std::string_view key, const std::vector<std::string>& allowed) {
+  std::string message = "unknown member '" + excerpt(key) + "'";
+  std::vector<std::string> sorted = allowed;
+  std::sort(sorted.begin(), sorted.end());
+  sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+  if (sorted.empty()) return message + "; this object has no members";
+  const std::string suggestion = did_you_mean(closest_match(key, allowed));
+  message += suggestion.empty() ? "; the" : suggestion + " The";
+  return message + " members allowed here are " + join_list(sorted);
 }
 
 std::optional<qaf::date> read_date(const json& value, const std::string& pointer,

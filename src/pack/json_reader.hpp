@@ -37,13 +37,23 @@ class diagnostics_sink {
 /// "line:column" (both from 1, columns in characters) of a byte offset into `text`.
 std::string line_and_column(std::string_view text, std::size_t byte);
 
-/// Parses JSON text; on malformed text reports qaf.json.syntax at "line:column" and returns
-/// nullopt. Duplicate object keys, which JSON parsers silently resolve, are reported as
-/// qaf.json.duplicate_key at their pointer (the document is still returned).
+/// How deep arrays and objects may nest in a pack or portfolio (the deepest real pack nests 7).
+inline constexpr std::size_t max_json_depth = 64;
+
+/// Parses JSON text, skipping a leading UTF-8 byte order mark; on malformed text reports
+/// qaf.json.syntax at "line:column" and returns nullopt, as it does for text that is not UTF-8
+/// (qaf.json.encoding), nests deeper than max_json_depth (qaf.json.too_deep) or holds a number
+/// beyond a double (qaf.json.number_out_of_range), which are found before parsing. Duplicate object
+/// keys, which JSON parsers silently resolve, are reported as qaf.json.duplicate_key at their
+/// pointer (the document is still returned).
 std::optional<nlohmann::json> parse_json_text(std::string_view text, diagnostics_sink& sink);
 
 /// The name of a JSON value's type as a person would say it: "a string", "an array".
 std::string_view describe_json_type(const nlohmann::json& value);
+
+/// A scalar as JSON (a long string cut short), an array or object by its type: never the whole
+/// of a value, which may be megabytes long.
+std::string describe_json_value(const nlohmann::json& value);
 
 enum class presence { required, optional };
 
@@ -83,7 +93,8 @@ class object_reader {
   /// that its other members are not reported again as unknown.
   void accept_all();
 
-  /// Reports every member not asked for, with a "did you mean" when one is close.
+  /// Reports every member not asked for, with a "did you mean" when one is close, else the
+  /// list of the members allowed.
   void finish();
 
  private:
@@ -91,7 +102,11 @@ class object_reader {
   std::string pointer_;
   diagnostics_sink& sink_;
   std::vector<std::string> asked_;
+  bool all_accepted_ = false;
 };
+
+/// "unknown member 'key'", a "did you mean" when one of `allowed` is close, and the list of them.
+std::string unknown_member_message(std::string_view key, const std::vector<std::string>& allowed);
 
 /// Parses an ISO date, reporting qaf.date.invalid at `pointer` with the reason.
 std::optional<qaf::date> read_date(const nlohmann::json& value, const std::string& pointer,

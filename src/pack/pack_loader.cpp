@@ -2,14 +2,17 @@
 // reported with the JSON Pointer of the value at fault, and loading goes on after a mistake so
 // that an author sees all of them at once.
 #include <algorithm>
-#include <fstream>
-#include <regex>
-#include <sstream>
+#include <limits>
+#include <map>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 #include "bundled_packs.hpp"
+#include "diagnostic_limits.hpp"
+#include "facts/message_text.hpp"
 #include "facts/spelling.hpp"
+#include "input_file.hpp"
 #include "pack/json_reader.hpp"
 #include "pack/pack_data.hpp"
 
@@ -18,14 +21,41 @@ namespace {
 
 using json = nlohmann::json;
 
-bool is_kebab_id(const std::string& s) {
-  static const std::regex pattern("[a-z0-9]+(-[a-z0-9]+)*");
-  return std::regex_match(s, pattern);
+// Hand-written rather than std::regex: libstdc++'s regex matcher recurses once per character and
+// overflows the stack on an id a few hundred kilobytes long.
+bool is_lower_or_digit(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+
+// Words of [a-z0-9] joined by single `separator`s: [a-z0-9]+(<separator>[a-z0-9]+)*.
+bool is_joined_words(std::string_view s, char separator) noexcept {
+  if (s.empty() || s.front() == separator || s.back() == separator) return false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == separator) {
+      if (s[i - 1] == separator) return false;
+    } else if (!is_lower_or_digit(s[i])) {
+      return false;
+    }
+  }
+  return true;
 }
 
+bool is_kebab_id(const std::string& s) { return is_joined_words(s, '-'); }
+
+// [a-z][a-z0-9]*(_[a-z0-9]+)*
 bool is_snake_name(const std::string& s) {
-  static const std::regex pattern("[a-z][a-z0-9]*(_[a-z0-9]+)*");
-  return std::regex_match(s, pattern);
+  return !s.empty() && s.front() >= 'a' && s.front() <= 'z' && is_joined_words(s, '_');
+}
+
+bool is_digits(std::string_view s) noexcept {
+  return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// YYYY or YYYY-MM with a month 01 to 12.
+bool is_year_or_year_month(std::string_view s) noexcept {
+  if (s.size() == 4) return is_digits(s);
+  if (s.size() != 7 || s[4] != '-' || !is_digits(s.substr(0, 4)) || !is_digits(s.substr(5)))
+    return false;
+  const int month = (s[5] - '0') * 10 + (s[6] - '0');
+  return month >= 1 && month <= 12;
 }
 
 std::string index_pointer(const std::string& base, std::size_t i) {
@@ -39,8 +69,9 @@ class id_registry {
 
   bool add(const std::string& id, const std::string& pointer, diagnostics_sink& sink) {
     if (const auto it = first_.find(id); it != first_.end()) {
-      sink.error("qaf.pack.duplicate_id", pointer,
-                 "duplicate " + what_ + " '" + id + "'; it is first declared at " + it->second);
+      sink.error(
+          "qaf.pack.duplicate_id", pointer,
+          "duplicate " + what_ + " '" + excerpt(id) + "'; it is first declared at " + it->second);
       return false;
     }
     first_.emplace(id, pointer);
@@ -106,7 +137,7 @@ class pack_loader {
         sink_.error("qaf.pack.value", top.pointer_to("id"),
                     "a pack id is lower-case letters and digits in words joined by '-', e.g. "
                     "'bolton-children-2024'; found '" +
-                        *id + "'");
+                        excerpt(*id) + "'");
       }
       info.id = *id;
     }
@@ -150,9 +181,7 @@ class pack_loader {
   }
 
   void check_partial_date(const std::string& text, const std::string& pointer) {
-    static const std::regex year("\\d{4}");
-    static const std::regex year_month("\\d{4}-(0[1-9]|1[0-2])");
-    if (std::regex_match(text, year) || std::regex_match(text, year_month)) return;
+    if (is_year_or_year_month(text)) return;
     std::string why;
     if (!qaf::date::try_parse(text, &why)) {
       sink_.error("qaf.date.invalid", pointer,
@@ -172,7 +201,7 @@ class pack_loader {
     ref.quote = r.string("quote", presence::optional).value_or("");
     if (!ref.document.empty() && !sources_.contains(ref.document)) {
       sink_.error("qaf.pack.undeclared_source", r.pointer_to("document"),
-                  "'" + ref.document + "' is not a document listed in /sources" +
+                  "'" + excerpt(ref.document) + "' is not a document listed in /sources" +
                       did_you_mean(closest_match(ref.document, sources_.ids())));
     }
     r.finish();
@@ -184,8 +213,9 @@ class pack_loader {
     rule_meta meta;
     if (auto id = r.string("id")) {
       if (!is_kebab_id(*id) && !is_snake_name(*id)) {
-        sink_.error("qaf.pack.value", r.pointer_to("id"),
-                    "a rule id is lower-case words joined by '-' or '_'; found '" + *id + "'");
+        sink_.error(
+            "qaf.pack.value", r.pointer_to("id"),
+            "a rule id is lower-case words joined by '-' or '_'; found '" + excerpt(*id) + "'");
       }
       ids.add(*id, r.pointer_to("id"), sink_);
       meta.id = *id;
@@ -224,19 +254,21 @@ class pack_loader {
 
   std::optional<activity_index> resolve_activity(const std::string& code,
                                                  const std::string& pointer) {
-    for (std::size_t i = 0; i < data_->activities.size(); ++i) {
-      if (data_->activities[i].code == code) return static_cast<activity_index>(i);
+    if (const auto it = activity_by_code_.find(code); it != activity_by_code_.end()) {
+      return it->second;
+    }
+    // A suggestion costs a pass over every activity: only the reports that will be shown get one
+    // (diagnostics are capped per code), so that a pack of a million bad references stays linear.
+    std::string suggestion;
+    if (++undeclared_activities_ <= max_diagnostics_per_code) {
+      std::vector<std::string_view> codes;
+      codes.reserve(data_->activities.size());
+      for (const activity& a : data_->activities) codes.emplace_back(a.code);
+      suggestion = did_you_mean(closest_match(code, codes));
     }
     sink_.error("qaf.pack.undeclared_activity", pointer,
-                "'" + code + "' is not an activity declared in /activities" +
-                    did_you_mean(closest_match(code, activity_codes())));
+                "'" + excerpt(code) + "' is not an activity declared in /activities" + suggestion);
     return std::nullopt;
-  }
-
-  std::vector<std::string> activity_codes() const {
-    std::vector<std::string> codes;
-    for (const activity& a : data_->activities) codes.push_back(a.code);
-    return codes;
   }
 
   // A step of time: exactly one of months, weeks, days, each a whole number >= 1.
@@ -276,6 +308,11 @@ class pack_loader {
     const json* list = top.array(key, p);
     if (list == nullptr) return;
     const std::string base = top.pointer_to(key);
+    // A required list is one the pack cannot do without (activities, service types): empty, it
+    // would load a pack that schedules nothing.
+    if (p == presence::required && list->empty()) {
+      sink_.error("qaf.pack.missing", base, "'" + std::string(key) + "' lists at least one entry");
+    }
     for (std::size_t i = 0; i < list->size(); ++i) {
       object_reader r((*list)[i], index_pointer(base, i), sink_);
       if (!r.valid()) continue;
@@ -292,9 +329,9 @@ class pack_loader {
       service_type t;
       t.id = r.string("id").value_or("");
       if (!t.id.empty() && !is_snake_name(t.id)) {
-        sink_.error(
-            "qaf.pack.value", r.pointer_to("id"),
-            "a service type is lower snake case, e.g. 'childrens_home'; found '" + t.id + "'");
+        sink_.error("qaf.pack.value", r.pointer_to("id"),
+                    "a service type is lower snake case, e.g. 'childrens_home'; found '" +
+                        excerpt(t.id) + "'");
       }
       t.title = r.string("title").value_or("");
       t.source = read_source(r);
@@ -368,6 +405,7 @@ class pack_loader {
       std::string note;
       read_interpretation(r, interpretation, note);
       if (!a.code.empty() && codes.add(a.code, r.pointer_to("code"), sink_)) {
+        activity_by_code_.emplace(a.code, static_cast<activity_index>(data_->activities.size()));
         data_->activities.push_back(std::move(a));
       }
     });
@@ -443,6 +481,9 @@ class pack_loader {
       read_interpretation(r, interpretation, note);
       const json* list = r.array("deadlines", presence::required);
       const std::string base = r.pointer_to("deadlines");
+      if (list != nullptr && list->empty()) {
+        sink_.error("qaf.pack.missing", base, "a deadline table lists at least one deadline");
+      }
       if (list != nullptr) {
         for (std::size_t i = 0; i < list->size(); ++i) {
           object_reader d((*list)[i], index_pointer(base, i), sink_);
@@ -474,6 +515,7 @@ class pack_loader {
         }
       }
       if (!table.id.empty() && ids.add(table.id, r.pointer_to("id"), sink_)) {
+        table_by_id_.emplace(table.id, static_cast<std::uint32_t>(data_->deadline_tables.size()));
         data_->deadline_tables.push_back(std::move(table));
       }
     });
@@ -482,14 +524,16 @@ class pack_loader {
   std::optional<std::uint32_t> resolve_table(object_reader& r, std::string_view key) {
     auto id = r.string(key);
     if (!id) return std::nullopt;
-    std::vector<std::string> ids;
-    for (std::size_t i = 0; i < data_->deadline_tables.size(); ++i) {
-      if (data_->deadline_tables[i].id == *id) return static_cast<std::uint32_t>(i);
-      ids.push_back(data_->deadline_tables[i].id);
+    if (const auto it = table_by_id_.find(*id); it != table_by_id_.end()) return it->second;
+    std::string suggestion;  // only for the reports shown, as for activities
+    if (++undeclared_tables_ <= max_diagnostics_per_code) {
+      std::vector<std::string_view> ids;
+      for (const deadline_table& t : data_->deadline_tables) ids.emplace_back(t.id);
+      suggestion = did_you_mean(closest_match(*id, ids));
     }
-    sink_.error("qaf.pack.undeclared_table", r.pointer_to(key),
-                "'" + *id + "' is not a deadline table in /calendar/deadline_tables" +
-                    did_you_mean(closest_match(*id, ids)));
+    sink_.error(
+        "qaf.pack.undeclared_table", r.pointer_to(key),
+        "'" + excerpt(*id) + "' is not a deadline table in /calendar/deadline_tables" + suggestion);
     return std::nullopt;
   }
 
@@ -547,14 +591,24 @@ class pack_loader {
       }
       if (const json* months = c.array("months", presence::optional)) {
         result.month_mask = 0;
+        if (months->empty()) {
+          sink_.error("qaf.pack.value", c.pointer_to("months"),
+                      "list at least one month number from 1 to 12, or leave 'months' out for "
+                      "every month");
+        }
         for (std::size_t i = 0; i < months->size(); ++i) {
           const json& m = (*months)[i];
           if (!m.is_number_integer() || m.get<std::int64_t>() < 1 || m.get<std::int64_t>() > 12) {
             sink_.error("qaf.pack.value", index_pointer(c.pointer_to("months"), i),
-                        "expected a month number from 1 to 12, found " + m.dump());
+                        "expected a month number from 1 to 12, found " + describe_json_value(m));
             continue;
           }
-          result.month_mask = static_cast<std::uint16_t>(result.month_mask | (1u << m.get<int>()));
+          const auto bit = static_cast<std::uint16_t>(1u << m.get<int>());
+          if ((result.month_mask & bit) != 0) {
+            sink_.error("qaf.pack.value", index_pointer(c.pointer_to("months"), i),
+                        "month " + std::to_string(m.get<int>()) + " is listed twice");
+          }
+          result.month_mask = static_cast<std::uint16_t>(result.month_mask | bit);
         }
       }
     } else if (*type == "termly") {
@@ -639,15 +693,16 @@ class pack_loader {
     for_each_in(top, "triggers", presence::optional, [&](object_reader& r) {
       trigger t;
       t.meta = read_rule_meta(r, rule_ids_);
-      if (auto e = r.one_of("event", {"regulator_rating_changed", "registered_manager_changed",
-                                      "concern_raised", "return_missed"})) {
+      const auto e = r.one_of("event", {"regulator_rating_changed", "registered_manager_changed",
+                                        "concern_raised", "return_missed"});
+      if (e) {
         t.event = *e == "regulator_rating_changed"     ? event_type::regulator_rating_changed
                   : *e == "registered_manager_changed" ? event_type::registered_manager_changed
                   : *e == "concern_raised"             ? event_type::concern_raised
                                                        : event_type::return_missed;
       }
       if (const json* match = r.member("match", presence::optional))
-        read_match(*match, r.pointer_to("match"), t);
+        read_match(*match, r.pointer_to("match"), e, t);
       t.when = read_when(r, "when");
       const json* list = r.array("obligations", presence::required);
       const std::string base = r.pointer_to("obligations");
@@ -665,7 +720,8 @@ class pack_loader {
           if (rr.valid()) {
             repeat_rule rep;
             if (auto s = read_step(rr, "repeat")) rep.interval = *s;
-            rep.while_condition = read_when(rr, "while");
+            // Without `while` a repetition would never end.
+            rep.while_condition = read_when(rr, "while", presence::required);
             ob.repeat = std::move(rep);
           }
           rr.finish();
@@ -694,16 +750,39 @@ class pack_loader {
     });
   }
 
-  void read_match(const json& value, const std::string& pointer, trigger& t) {
+  // The fields of an event (DOMAIN.md section 4) that a trigger can match on; a field the event
+  // does not have would never match and silently disable the trigger.
+  static std::vector<std::string> event_fields(std::string_view event) {
+    if (event == "regulator_rating_changed") return {"from", "to"};
+    return {};
+  }
+
+  void read_match(const json& value, const std::string& pointer,
+                  const std::optional<std::string>& event, trigger& t) {
     if (!value.is_object()) {
       sink_.error(
           "qaf.pack.type", pointer,
           "expected an object of event fields, found " + std::string(describe_json_type(value)));
       return;
     }
+    if (value.empty()) {
+      sink_.error("qaf.pack.value", pointer,
+                  "a match names at least one event field; leave 'match' out to match every "
+                  "event of the type");
+    }
+    const std::vector<std::string> fields =
+        event ? event_fields(*event) : std::vector<std::string>{};
     for (const auto& [field, values] : value.items()) {
       const std::string at = pointer + '/' + escape_pointer_token(field);
+      if (event && std::find(fields.begin(), fields.end(), field) == fields.end()) {
+        sink_.error("qaf.pack.unknown_member", at,
+                    fields.empty() ? "unknown member '" + excerpt(field) + "'; the event '" +
+                                         *event + "' has no fields to match"
+                                   : unknown_member_message(field, fields));
+        continue;
+      }
       event_match m{field, {}};
+      std::unordered_set<std::string> listed;
       if (!values.is_array() || values.empty()) {
         sink_.error("qaf.pack.type", at, "expected a non-empty array of the values that match");
         continue;
@@ -714,7 +793,13 @@ class pack_loader {
                       "expected a string, found " + std::string(describe_json_type(values[i])));
           continue;
         }
-        m.values.push_back(values[i].get<std::string>());
+        const std::string& text = values[i].get_ref<const std::string&>();
+        if (!listed.insert(text).second) {
+          sink_.error("qaf.pack.value", index_pointer(at, i),
+                      "'" + excerpt(text) + "' is listed twice");
+          continue;
+        }
+        m.values.push_back(text);
       }
       if (field == "to" || field == "from") check_rating_values(m, at);
       t.match.push_back(std::move(m));
@@ -757,6 +842,10 @@ class pack_loader {
       m.visits = static_cast<int>(r.integer("visits", presence::required, 1, 366).value_or(0));
       const json* list = r.array("activities", presence::required);
       const std::string base = r.pointer_to("activities");
+      if (list != nullptr && list->empty()) {
+        sink_.error("qaf.pack.missing", base,
+                    "a minimum visits rule names at least one on-site activity");
+      }
       for (std::size_t i = 0; list != nullptr && i < list->size(); ++i) {
         const json& item = (*list)[i];
         if (!item.is_string()) {
@@ -788,6 +877,10 @@ class pack_loader {
       s.source = read_source(r, presence::optional);
       s.when = read_when(r, "when");
       read_levels(r, s);
+      level_index_.clear();
+      for (std::size_t i = 0; i < s.levels.size(); ++i) {
+        level_index_.emplace(s.levels[i].value, static_cast<std::uint32_t>(i));
+      }
       read_refresh(r, s);
       const json* list = r.array("rules", presence::required);
       const std::string base = r.pointer_to("rules");
@@ -841,7 +934,9 @@ class pack_loader {
     s.refresh = std::move(refresh);
   }
 
+  // Uses level_index_ to find repeated levels; read_schemes fills it with the indices after.
   void read_levels(object_reader& r, scheme& s) {
+    level_index_.clear();
     const json* list = r.array("levels", presence::required);
     if (list == nullptr) return;
     const std::string base = r.pointer_to("levels");
@@ -881,8 +976,7 @@ class pack_loader {
       });
       l.finish();
       if (!ok) continue;
-      if (std::any_of(s.levels.begin(), s.levels.end(),
-                      [&](const level& other) { return other.value == lv.value; })) {
+      if (!level_index_.emplace(lv.value, 0).second) {
         sink_.error("qaf.pack.duplicate_id", l.pointer_to("level"), "this level is listed twice");
         continue;
       }
@@ -903,23 +997,31 @@ class pack_loader {
 
   std::optional<std::uint32_t> resolve_level(const scheme& s, const json& value,
                                              const std::string& pointer) {
-    std::vector<std::string> names;
-    for (std::size_t i = 0; i < s.levels.size(); ++i) {
-      const level_value& lv = s.levels[i].value;
-      if ((value.is_number_integer() && std::holds_alternative<std::int64_t>(lv) &&
-           std::get<std::int64_t>(lv) == value.get<std::int64_t>()) ||
-          (value.is_string() && std::holds_alternative<std::string>(lv) &&
-           std::get<std::string>(lv) == value.get<std::string>())) {
-        return static_cast<std::uint32_t>(i);
-      }
-      names.push_back(std::holds_alternative<std::int64_t>(lv)
-                          ? std::to_string(std::get<std::int64_t>(lv))
-                          : std::get<std::string>(lv));
+    std::optional<level_value> wanted;
+    if (value.is_number_integer() && !value.is_number_unsigned()) {
+      wanted = value.get<std::int64_t>();
+    } else if (value.is_number_unsigned() &&
+               value.get<std::uint64_t>() <=
+                   static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
+      wanted = static_cast<std::int64_t>(value.get<std::uint64_t>());
+    } else if (value.is_string()) {
+      wanted = value.get<std::string>();
     }
+    if (wanted) {
+      if (const auto it = level_index_.find(*wanted); it != level_index_.end()) return it->second;
+    }
+    // The list is cut once it is longer than a message shows, so that many wrong levels against
+    // many levels stay linear.
     std::string list;
-    for (const std::string& n : names) list += (list.empty() ? "" : ", ") + n;
+    for (std::size_t i = 0; i < s.levels.size() && list.size() <= 200; ++i) {
+      const level_value& lv = s.levels[i].value;
+      list += (list.empty() ? "" : ", ") + (std::holds_alternative<std::int64_t>(lv)
+                                                ? std::to_string(std::get<std::int64_t>(lv))
+                                                : std::get<std::string>(lv));
+    }
     sink_.error("qaf.pack.undeclared_level", pointer,
-                value.dump() + " is not a level of scheme '" + s.id + "'; its levels are " + list);
+                describe_json_value(value) + " is not a level of scheme '" + excerpt(s.id) +
+                    "'; its levels are " + excerpt(list, 200));
     return std::nullopt;
   }
 
@@ -995,6 +1097,11 @@ class pack_loader {
   std::shared_ptr<pack_data> data_;
   id_registry sources_{"source document"};
   id_registry rule_ids_{"rule id"};
+  std::unordered_map<std::string, activity_index> activity_by_code_;
+  std::map<level_value, std::uint32_t> level_index_;  // the levels of the scheme being read
+  std::size_t undeclared_activities_ = 0;
+  std::unordered_map<std::string, std::uint32_t> table_by_id_;
+  std::size_t undeclared_tables_ = 0;
   std::size_t errors_ = 0;
 };
 
@@ -1053,33 +1160,32 @@ const activity* pack::find_activity(std::string_view code) const noexcept {
 }
 
 pack_result parse_pack(std::string_view json_text, std::string_view file_name) {
-  pack_result result;
-  if (auto data = detail::load_pack_data(std::string(file_name), json_text, result.diagnostics)) {
-    result.pack.emplace(std::move(data));
-  }
-  return result;
+  return detail::at_api_boundary<pack_result>(file_name, [&] {
+    pack_result result;
+    if (auto data = detail::load_pack_data(std::string(file_name), json_text, result.diagnostics)) {
+      result.pack.emplace(std::move(data));
+    }
+    return result;
+  });
 }
 
 pack_result load_pack(std::string_view id_or_path) {
   for (const detail::bundled_pack& bundled : detail::bundled_packs()) {
     if (bundled.id == id_or_path) return parse_pack(bundled.json, bundled_file_name(bundled.id));
   }
-  std::ifstream file{std::string(id_or_path), std::ios::binary};
-  if (!file) {
-    pack_result result;
+  return detail::at_api_boundary<pack_result>(id_or_path, [&] {
     std::string known;
     for (const detail::bundled_pack& b : detail::bundled_packs()) {
       known += (known.empty() ? "" : ", ") + std::string(b.id);
     }
-    result.diagnostics.push_back({"qaf.pack.not_found", std::string(id_or_path), "",
-                                  "no bundled pack has this id and no file has this path; the "
-                                  "bundled packs are " +
-                                      known});
-    return result;
-  }
-  std::ostringstream text;
-  text << file.rdbuf();
-  return parse_pack(text.str(), id_or_path);
+    pack_result result;
+    const std::optional<std::string> text = detail::read_input_file(
+        {id_or_path, detail::max_pack_bytes, "qaf.pack.not_found",
+         "no bundled pack has this id and no file has this path; the bundled packs are " + known},
+        result.diagnostics);
+    if (!text) return result;
+    return parse_pack(*text, id_or_path);
+  });
 }
 
 pack load_pack_or_throw(std::string_view id_or_path) {

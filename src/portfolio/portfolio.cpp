@@ -1,8 +1,7 @@
 #include "qaf/portfolio.hpp"
 
-#include <fstream>
-#include <sstream>
-
+#include "diagnostic_limits.hpp"
+#include "input_file.hpp"
 #include "pack/json_reader.hpp"
 #include "portfolio/portfolio_readers.hpp"
 #include "portfolio/record_check.hpp"
@@ -11,27 +10,27 @@
 namespace qaf {
 
 portfolio_result read_portfolio(const pack& rules, const std::string& path) {
-  std::ifstream file(path, std::ios::binary);
-  if (!file) {
+  return detail::at_api_boundary<portfolio_result>(path, [&] {
     portfolio_result result;
-    result.diagnostics.push_back(
-        {"qaf.portfolio.not_found", path, "", "cannot open the file for reading"});
-    return result;
-  }
-  std::ostringstream text;
-  text << file.rdbuf();
-  if (path.ends_with(".csv")) return parse_portfolio_csv(rules, text.str(), path);
-  return parse_portfolio_json(rules, text.str(), path);
+    const std::optional<std::string> text = detail::read_input_file(
+        {path, detail::max_portfolio_bytes, "qaf.portfolio.not_found", "no file has this path"},
+        result.diagnostics);
+    if (!text) return result;
+    if (path.ends_with(".csv")) return parse_portfolio_csv(rules, *text, path);
+    return parse_portfolio_json(rules, *text, path);
+  });
 }
 
 portfolio_result parse_portfolio_json(const pack& rules, std::string_view text,
                                       std::string_view file_name) {
-  return detail::read_json_portfolio(rules.data(), text, file_name);
+  return detail::at_api_boundary<portfolio_result>(
+      file_name, [&] { return detail::read_json_portfolio(rules.data(), text, file_name); });
 }
 
 portfolio_result parse_portfolio_csv(const pack& rules, std::string_view text,
                                      std::string_view file_name) {
-  return detail::read_csv_portfolio(rules.data(), text, file_name);
+  return detail::at_api_boundary<portfolio_result>(
+      file_name, [&] { return detail::read_csv_portfolio(rules.data(), text, file_name); });
 }
 
 std::vector<diagnostic> check_provider(const pack& rules, const provider& record) {
