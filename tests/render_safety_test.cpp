@@ -185,7 +185,7 @@ TEST(CsvSafety, ScheduleCsvNeutralisesEveryUserCell) {
   for (std::string row; std::getline(in, row);) rows.push_back(row);
   ASSERT_EQ(rows.size(), 2u) << "a newline in a cell must not start a row";
   EXPECT_EQ(rows[1], "p-\\n=1+1\\u001b" + fffd +
-                         ",CV-VISIT,visit,false,2025-06-02,upcoming,,schedule,"
+                         ",CV-VISIT,visit,false,2025-06-02,upcoming,,false,0,schedule,"
                          "\"'=rule\\n=1+1\\u001b" +
                          fffd + "\",coventry-qa,\"'@section\\n=1+1\\u001b" + fffd +
                          "\",false,,\"'-period\\n=1+1\\u001b" + fffd +
@@ -200,7 +200,7 @@ TEST(CsvSafety, RatingAndKpiCsvNeutraliseUserCells) {
   r.label = "@label";
   std::ostringstream ratings;
   qaf::detail::write_ratings_csv(ratings, std::vector<qaf::rating>{r});
-  EXPECT_THAT(ratings.str(), HasSubstr("\r\n\"'=cmd|' /C calc'!A0\",rag,\"'-red\",\"'@label\","));
+  EXPECT_THAT(ratings.str(), HasSubstr("\r\n\"'=cmd|' /C calc'!A0\",rag,decided,\"'-red\",\"'@label\","));
   qaf::kpi_result k;
   k.provider = "+p";
   k.kpi = "\tk";
