@@ -13,20 +13,10 @@
 
 namespace {
 
+using qaf::testing::complete_pack;
 using qaf::testing::data_dir;
+using qaf::testing::describe;
 using qaf::testing::run_cli;
-
-const qaf::pack& complete_pack() {
-  static const qaf::pack pack =
-      qaf::load_pack_or_throw((data_dir() / "packs/complete.json").string());
-  return pack;
-}
-
-std::string describe(const std::vector<qaf::diagnostic>& diagnostics) {
-  std::string text;
-  for (const qaf::diagnostic& d : diagnostics) text += "  " + d.code + " " + d.to_string() + '\n';
-  return text;
-}
 
 // Seconds spent in `f`.
 template <typename F>

@@ -15,18 +15,13 @@
 namespace {
 
 using qaf::testing::data_dir;
+using qaf::testing::describe;
 using qaf::testing::read_file;
 using ::testing::ElementsAre;
 
 const char* const bundled_ids[] = {"bolton-adults-2020", "bolton-children-2024",
                                    "coventry-children", "devon-children-residential",
                                    "herefordshire-adults-2018"};
-
-std::string describe(const std::vector<qaf::diagnostic>& diagnostics) {
-  std::string text;
-  for (const qaf::diagnostic& d : diagnostics) text += "  " + d.code + " " + d.to_string() + '\n';
-  return text;
-}
 
 TEST(Pack, CompleteTestPackLoadsWithEverySection) {
   const qaf::pack_result loaded = qaf::load_pack((data_dir() / "packs/complete.json").string());

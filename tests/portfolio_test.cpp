@@ -14,20 +14,10 @@
 
 namespace {
 
+using qaf::testing::complete_pack;
 using qaf::testing::data_dir;
+using qaf::testing::describe;
 using qaf::testing::read_file;
-
-const qaf::pack& complete_pack() {
-  static const qaf::pack pack =
-      qaf::load_pack_or_throw((data_dir() / "packs/complete.json").string());
-  return pack;
-}
-
-std::string describe(const std::vector<qaf::diagnostic>& diagnostics) {
-  std::string text;
-  for (const qaf::diagnostic& d : diagnostics) text += "  " + d.code + " " + d.to_string() + '\n';
-  return text;
-}
 
 TEST(Portfolio, JsonRecordsKeepEveryPart) {
   const qaf::portfolio_result read =

@@ -23,12 +23,7 @@ using ::testing::IsEmpty;
 
 date d(const char* text) { return date::parse(text); }
 
-qaf::provider record(const char* id, std::map<std::string, qaf::fact_value, std::less<>> facts) {
-  qaf::provider p;
-  p.id = id;
-  p.facts = std::move(facts);
-  return p;
-}
+using qaf::testing::record_with;
 
 // "2025-03-12 QMC-1 done:2025-06-30 late:110": an occurrence as one comparable line.
 std::string line(const qaf::occurrence& o) {
@@ -68,11 +63,11 @@ qaf::schedule_result schedule(const char* pack_id, const qaf::provider& p, const
 }
 
 qaf::provider bolton_home() {
-  return record("home", {{"service_type", std::string("childrens_home")},
-                         {"location", std::string("in_area")},
-                         {"regulator", std::string("ofsted")},
-                         {"regulator_rating", std::string("good")},
-                         {"monitoring_start", d("2023-04-01")}});
+  return record_with("home", {{"service_type", std::string("childrens_home")},
+                              {"location", std::string("in_area")},
+                              {"regulator", std::string("ofsted")},
+                              {"regulator_rating", std::string("good")},
+                              {"monitoring_start", d("2023-04-01")}});
 }
 
 // Issue 9: the QMC-1/QMC-8 alternation must not depend on the window asked for.
@@ -95,11 +90,11 @@ TEST(ScheduleLedger, TheAlternationIsTheSameWhateverTheWindow) {
 
 // Issue 9: two termly returns fulfil two periods, never three, and never a period not yet over.
 TEST(ScheduleLedger, TwoTermlyReturnsFulfilTwoPeriods) {
-  qaf::provider p = record("ap", {{"service_type", std::string("alternative_provision")},
-                                  {"location", std::string("in_area")},
-                                  {"regulator", std::string("none")},
-                                  {"unregulated", true},
-                                  {"monitoring_start", d("2024-04-01")}});
+  qaf::provider p = record_with("ap", {{"service_type", std::string("alternative_provision")},
+                                       {"location", std::string("in_area")},
+                                       {"regulator", std::string("none")},
+                                       {"unregulated", true},
+                                       {"monitoring_start", d("2024-04-01")}});
   p.history = {{"QMC-5", d("2024-12-20")}, {"QMC-5", d("2025-03-28")}};
   const qaf::schedule_result r =
       schedule("bolton-children-2024", p, "2024-04-01", "2025-07-31", "2025-05-01");
@@ -115,11 +110,11 @@ TEST(ScheduleLedger, TwoTermlyReturnsFulfilTwoPeriods) {
 // DOMAIN.md section 2: a record that names the period it fulfils fulfils that one; the others
 // take the earliest outstanding period already over.
 TEST(ScheduleLedger, ARecordNamingItsPeriodFulfilsThatPeriod) {
-  qaf::provider p = record("ap", {{"service_type", std::string("alternative_provision")},
-                                  {"location", std::string("in_area")},
-                                  {"regulator", std::string("none")},
-                                  {"unregulated", true},
-                                  {"monitoring_start", d("2024-04-01")}});
+  qaf::provider p = record_with("ap", {{"service_type", std::string("alternative_provision")},
+                                       {"location", std::string("in_area")},
+                                       {"regulator", std::string("none")},
+                                       {"unregulated", true},
+                                       {"monitoring_start", d("2024-04-01")}});
   qaf::activity_record autumn{"QMC-5", d("2024-12-20")};
   autumn.period_start = d("2024-09-01");
   autumn.period_end = d("2024-12-31");
@@ -159,9 +154,9 @@ TEST(ScheduleLedger, RatingsReadReturnsMissedFromTheLedger) {
 
 // Issue 9: a grant return sent 20 April 2020 is the January-March 2020 return, not April-June.
 TEST(ScheduleLedger, AReturnSentInAprilIsNotTheAprilToJuneReturn) {
-  qaf::provider p = record("grant", {{"service_type", std::string("grant_funded")},
-                                     {"regulator", std::string("none")},
-                                     {"monitoring_start", d("2020-01-01")}});
+  qaf::provider p = record_with("grant", {{"service_type", std::string("grant_funded")},
+                                          {"regulator", std::string("none")},
+                                          {"monitoring_start", d("2020-01-01")}});
   p.history = {{"QM-6", d("2020-04-20")}};
   const qaf::schedule_result r =
       schedule("bolton-adults-2020", p, "2020-04-01", "2020-12-31", "2020-08-01");
@@ -174,11 +169,11 @@ TEST(ScheduleLedger, AReturnSentInAprilIsNotTheAprilToJuneReturn) {
 
 // Issue 9: a QM-1 owed since 2019 and done on 17 December 2020 is done, late, in 2020/21.
 TEST(ScheduleLedger, AVisitOwedFromBeforeTheFrameworkIsDoneLateInIt) {
-  qaf::provider p = record("home", {{"service_type", std::string("residential")},
-                                    {"regulator", std::string("cqc")},
-                                    {"regulator_rating", std::string("good")},
-                                    {"beds", std::int64_t{5}},
-                                    {"monitoring_start", d("2018-06-01")}});
+  qaf::provider p = record_with("home", {{"service_type", std::string("residential")},
+                                         {"regulator", std::string("cqc")},
+                                         {"regulator_rating", std::string("good")},
+                                         {"beds", std::int64_t{5}},
+                                         {"monitoring_start", d("2018-06-01")}});
   p.history = {{"QM-1", d("2020-12-17")}};
   const qaf::schedule_result r =
       schedule("bolton-adults-2020", p, "2020-04-01", "2021-03-31", "2021-03-31");
@@ -195,8 +190,8 @@ TEST(ScheduleLedger, AVisitOwedFromBeforeTheFrameworkIsDoneLateInIt) {
 
 // Issue 9: a year without data returns is four overdue returns, one a period.
 TEST(ScheduleLedger, AYearOfMissedDataReturnsIsFourOverdueEntries) {
-  const qaf::provider p = record("devon", {{"service_type", std::string("childrens_home")},
-                                           {"monitoring_start", d("2023-04-01")}});
+  const qaf::provider p = record_with("devon", {{"service_type", std::string("childrens_home")},
+                                                {"monitoring_start", d("2023-04-01")}});
   const qaf::schedule_result r =
       schedule("devon-children-residential", p, "2024-04-15", "2024-12-31", "2024-04-15");
   // Three-month periods from 2023-04-01, each due the day after it ends.
@@ -215,9 +210,9 @@ TEST(ScheduleLedger, AYearOfMissedDataReturnsIsFourOverdueEntries) {
 
 // Issue 9: a completion fulfils one obligation, which is then never listed again.
 TEST(ScheduleLedger, AnEarlyVisitIsDoneOnceAndNotListedAgain) {
-  qaf::provider p = record("cv", {{"service_type", std::string("childrens_home")},
-                                  {"placed_children", std::int64_t{2}},
-                                  {"monitoring_start", d("2023-09-15")}});
+  qaf::provider p = record_with("cv", {{"service_type", std::string("childrens_home")},
+                                       {"placed_children", std::int64_t{2}},
+                                       {"monitoring_start", d("2023-09-15")}});
   p.history = {{"CV-PLANNED-VISIT", d("2024-09-10")}, {"CV-PLANNED-VISIT", d("2024-10-21")}};
   // Due 2024-09-15, done 2024-09-10; the next due a year after, 2025-09-10, fulfilled by the
   // visit of 2024-10-21; the next due 2025-10-21, overdue at 2025-11-03.
@@ -236,9 +231,9 @@ TEST(ScheduleLedger, AnEarlyVisitIsDoneOnceAndNotListedAgain) {
 
 // Issue 9: a due date at a weekend or on a bank holiday says so.
 TEST(ScheduleLedger, DueDatesOnNonWorkingDaysCarryAWarning) {
-  qaf::provider p = record("cv", {{"service_type", std::string("childrens_home")},
-                                  {"placed_children", std::int64_t{1}},
-                                  {"monitoring_start", d("2023-12-25")}});
+  qaf::provider p = record_with("cv", {{"service_type", std::string("childrens_home")},
+                                       {"placed_children", std::int64_t{1}},
+                                       {"monitoring_start", d("2023-12-25")}});
   p.history = {{"CV-PLANNED-VISIT", d("2024-12-25")}};
   const qaf::schedule_result r =
       schedule("coventry-children", p, "2024-04-01", "2026-12-31", "2025-01-01");
@@ -275,8 +270,8 @@ TEST(ScheduleLedger, AWindowOutsideTheEffectivePeriodIsWarned) {
   EXPECT_THAT(inside.warnings, IsEmpty());
   const qaf::schedule_result after = schedule(
       "bolton-adults-2020",
-      record("x",
-             {{"service_type", std::string("day_care")}, {"monitoring_start", d("2019-01-01")}}),
+      record_with(
+          "x", {{"service_type", std::string("day_care")}, {"monitoring_start", d("2019-01-01")}}),
       "2020-06-01", "2021-12-31", "2020-06-01");
   ASSERT_EQ(after.warnings.size(), 1u);
   EXPECT_EQ(after.warnings[0].message,
@@ -287,10 +282,10 @@ TEST(ScheduleLedger, AWindowOutsideTheEffectivePeriodIsWarned) {
 
 // Issue 9: a minimum-visit check over a year the pack covers in part counts the part in force.
 TEST(ScheduleLedger, MinimumVisitsCountOnlyThePartOfTheYearInForce) {
-  qaf::provider p = record("large", {{"service_type", std::string("nursing")},
-                                     {"regulator", std::string("cqc")},
-                                     {"beds", std::int64_t{30}},
-                                     {"monitoring_start", d("2019-06-01")}});
+  qaf::provider p = record_with("large", {{"service_type", std::string("nursing")},
+                                          {"regulator", std::string("cqc")},
+                                          {"beds", std::int64_t{30}},
+                                          {"monitoring_start", d("2019-06-01")}});
   p.history = {{"QM-1", d("2019-10-01")}, {"QM-4", d("2020-05-01")}};
   const qaf::schedule_result r =
       schedule("bolton-adults-2020", p, "2020-04-01", "2021-03-31", "2020-06-30");
@@ -309,11 +304,11 @@ TEST(ScheduleLedger, MinimumVisitsCountOnlyThePartOfTheYearInForce) {
 
 // Issue 9: Coventry's 24-hour decision falls due no earlier than the same-working-day visit.
 TEST(ScheduleLedger, TheDecisionNeverFallsDueBeforeTheVisitItFollows) {
-  qaf::provider p = record("cv", {{"service_type", std::string("childrens_home")},
-                                  {"placed_children", std::int64_t{1}},
-                                  {"regulator", std::string("ofsted")},
-                                  {"regulator_rating", std::string("inadequate")},
-                                  {"monitoring_start", d("2024-05-01")}});
+  qaf::provider p = record_with("cv", {{"service_type", std::string("childrens_home")},
+                                       {"placed_children", std::int64_t{1}},
+                                       {"regulator", std::string("ofsted")},
+                                       {"regulator_rating", std::string("inadequate")},
+                                       {"monitoring_start", d("2024-05-01")}});
   p.events = {{"regulator_rating_changed", d("2024-06-08"), {{"to", "inadequate"}}}};
   const qaf::schedule_result r =
       schedule("coventry-children", p, "2024-06-01", "2024-06-30", "2024-06-08");

@@ -19,12 +19,7 @@ using ::testing::ElementsAre;
 using ::testing::ElementsAreArray;
 using ::testing::IsEmpty;
 
-qaf::provider record(const char* id, std::map<std::string, qaf::fact_value, std::less<>> facts) {
-  qaf::provider p;
-  p.id = id;
-  p.facts = std::move(facts);
-  return p;
-}
+using qaf::testing::record_with;
 
 std::string line(const qaf::occurrence& o) {
   std::string text =
@@ -67,11 +62,11 @@ date d(const char* text) { return date::parse(text); }
 // ---- Bolton children's services ------------------------------------------------------------
 
 TEST(ScheduleBoltonChildren, ChildrensHomeAlternatesQmc1AndQmc8WithTheAnnualFormsAndVisits) {
-  qaf::provider p = record("home", {{"service_type", std::string("childrens_home")},
-                                    {"location", std::string("in_area")},
-                                    {"regulator", std::string("ofsted")},
-                                    {"regulator_rating", std::string("good")},
-                                    {"monitoring_start", d("2023-04-01")}});
+  qaf::provider p = record_with("home", {{"service_type", std::string("childrens_home")},
+                                         {"location", std::string("in_area")},
+                                         {"regulator", std::string("ofsted")},
+                                         {"regulator_rating", std::string("good")},
+                                         {"monitoring_start", d("2023-04-01")}});
   p.history = {{"QMC-1", d("2024-05-13")}, {"QMC-3", d("2024-06-03")}, {"QMC-9A", d("2024-06-20")}};
   const qaf::schedule_result r =
       schedule("bolton-children-2024", p, "2024-07-01", "2025-12-31", "2024-07-01");
@@ -109,11 +104,11 @@ TEST(ScheduleBoltonChildren, ChildrensHomeAlternatesQmc1AndQmc8WithTheAnnualForm
 }
 
 TEST(ScheduleBoltonChildren, BelowGoodAddsVisitsAndANewManagerBringsQmc1Forward) {
-  qaf::provider p = record("home", {{"service_type", std::string("childrens_home")},
-                                    {"location", std::string("in_area")},
-                                    {"regulator", std::string("ofsted")},
-                                    {"regulator_rating", std::string("requires_improvement")},
-                                    {"monitoring_start", d("2023-04-01")}});
+  qaf::provider p = record_with("home", {{"service_type", std::string("childrens_home")},
+                                         {"location", std::string("in_area")},
+                                         {"regulator", std::string("ofsted")},
+                                         {"regulator_rating", std::string("requires_improvement")},
+                                         {"monitoring_start", d("2023-04-01")}});
   p.history = {{"QMC-1", d("2024-05-13")}};
   p.events = {{"regulator_rating_changed", d("2024-08-20"), {{"to", "requires_improvement"}}},
               {"registered_manager_changed", d("2024-09-02"), {}}};
@@ -131,11 +126,11 @@ TEST(ScheduleBoltonChildren, BelowGoodAddsVisitsAndANewManagerBringsQmc1Forward)
 }
 
 TEST(ScheduleBoltonChildren, OutOfBoroughVisitsOnlyWhereChildrenHoldAnEhcp) {
-  const qaf::provider p = record("oob", {{"service_type", std::string("special_school")},
-                                         {"location", std::string("out_of_area")},
-                                         {"ehcp_children", std::int64_t{2}},
-                                         {"host_authority_qa", true},
-                                         {"monitoring_start", d("2024-03-01")}});
+  const qaf::provider p = record_with("oob", {{"service_type", std::string("special_school")},
+                                              {"location", std::string("out_of_area")},
+                                              {"ehcp_children", std::int64_t{2}},
+                                              {"host_authority_qa", true},
+                                              {"monitoring_start", d("2024-03-01")}});
   const qaf::schedule_result r =
       schedule("bolton-children-2024", p, "2024-09-01", "2025-08-31", "2024-09-01");
   EXPECT_THAT(dues(r, "qmc1-oob-ehcp"), ElementsAre("2025-03-01"));
@@ -166,9 +161,9 @@ TEST(ScheduleBoltonChildren, OutOfBoroughVisitsOnlyWhereChildrenHoldAnEhcp) {
 }
 
 TEST(ScheduleBoltonChildren, ResourcedProvisionAlternatesQmc1AndQmc9b) {
-  qaf::provider p = record("rp", {{"service_type", std::string("resourced_provision")},
-                                  {"location", std::string("in_area")},
-                                  {"monitoring_start", d("2023-09-01")}});
+  qaf::provider p = record_with("rp", {{"service_type", std::string("resourced_provision")},
+                                       {"location", std::string("in_area")},
+                                       {"monitoring_start", d("2023-09-01")}});
   p.history = {{"QMC-1", d("2024-10-07")}};
   const qaf::schedule_result r =
       schedule("bolton-children-2024", p, "2024-11-01", "2026-12-31", "2024-11-01");
@@ -181,10 +176,10 @@ TEST(ScheduleBoltonChildren, ResourcedProvisionAlternatesQmc1AndQmc9b) {
 }
 
 TEST(ScheduleBoltonChildren, AlternativeProvisionSpecialSchoolsAndConcerns) {
-  qaf::provider ap = record("ap", {{"service_type", std::string("alternative_provision")},
-                                   {"location", std::string("in_area")},
-                                   {"unregulated", true},
-                                   {"monitoring_start", d("2024-03-01")}});
+  qaf::provider ap = record_with("ap", {{"service_type", std::string("alternative_provision")},
+                                        {"location", std::string("in_area")},
+                                        {"unregulated", true},
+                                        {"monitoring_start", d("2024-03-01")}});
   ap.events = {{"concern_raised", d("2024-06-14"), {}}};
   const qaf::schedule_result r =
       schedule("bolton-children-2024", ap, "2024-03-01", "2025-03-31", "2024-03-01");
@@ -209,9 +204,10 @@ TEST(ScheduleBoltonChildren, AlternativeProvisionSpecialSchoolsAndConcerns) {
   EXPECT_EQ(check->scheduled_fewest, 0);
   EXPECT_EQ(check->scheduled_shortfall, 2);
 
-  const qaf::provider school = record("school", {{"service_type", std::string("special_school")},
-                                                 {"location", std::string("in_area")},
-                                                 {"monitoring_start", d("2024-03-01")}});
+  const qaf::provider school =
+      record_with("school", {{"service_type", std::string("special_school")},
+                             {"location", std::string("in_area")},
+                             {"monitoring_start", d("2024-03-01")}});
   const qaf::schedule_result s =
       schedule("bolton-children-2024", school, "2024-03-01", "2026-03-31", "2024-03-01");
   EXPECT_THAT(lines(s, "qmc1-qmc9b-special-school"),
@@ -220,11 +216,11 @@ TEST(ScheduleBoltonChildren, AlternativeProvisionSpecialSchoolsAndConcerns) {
   EXPECT_THAT(dues(s, "qmc4-unregulated-ap-special-school"),
               ElementsAre("2025-03-01", "2026-03-01"));
 
-  qaf::provider college = record("college", {{"service_type", std::string("special_college")},
-                                             {"location", std::string("out_of_area")},
-                                             {"ehcp_children", std::int64_t{1}},
-                                             {"host_authority_qa", true},
-                                             {"monitoring_start", d("2024-03-01")}});
+  qaf::provider college = record_with("college", {{"service_type", std::string("special_college")},
+                                                  {"location", std::string("out_of_area")},
+                                                  {"ehcp_children", std::int64_t{1}},
+                                                  {"host_authority_qa", true},
+                                                  {"monitoring_start", d("2024-03-01")}});
   college.events = {{"return_missed", d("2024-07-31"), {}}};
   // The recorded miss of 2024-07-31 (the summer term's return): a QMC-2 within 3 months. The
   // ledger's own overdue returns fire the trigger too (DOMAIN.md section 2): the spring 2024 term
@@ -248,10 +244,10 @@ qaf::engine bolton_adults_from(const char* effective_from) {
 
 TEST(ScheduleBoltonAdults, ProviderInformationReturnsOnThePublishedDates) {
   const qaf::engine engine = bolton_adults_from("2018-04-01");
-  const qaf::provider p = record("home-support", {{"service_type", std::string("domiciliary")},
-                                                  {"framework_agreement", true},
-                                                  {"regulator", std::string("cqc")},
-                                                  {"service_users", std::int64_t{60}}});
+  const qaf::provider p = record_with("home-support", {{"service_type", std::string("domiciliary")},
+                                                       {"framework_agreement", true},
+                                                       {"regulator", std::string("cqc")},
+                                                       {"service_users", std::int64_t{60}}});
   const qaf::schedule_result r =
       engine.schedule(p, {d("2018-04-01"), d("2021-03-31"), d("2018-04-01")});
   // Appendix 2, the three columns as printed, Period 10 of 2018/19 read as 07/01/19.
@@ -282,11 +278,12 @@ TEST(ScheduleBoltonAdults, ProviderInformationReturnsOnThePublishedDates) {
 }
 
 TEST(ScheduleBoltonAdults, OnlyTheReturnsOf2020To21AreOwedUnderThe2020To21Framework) {
-  const qaf::provider pir = record("home-support", {{"service_type", std::string("domiciliary")},
-                                                    {"home_support_main_provider", true},
-                                                    {"regulator", std::string("cqc")},
-                                                    {"service_users", std::int64_t{60}},
-                                                    {"monitoring_start", d("2019-04-01")}});
+  const qaf::provider pir =
+      record_with("home-support", {{"service_type", std::string("domiciliary")},
+                                   {"home_support_main_provider", true},
+                                   {"regulator", std::string("cqc")},
+                                   {"service_users", std::int64_t{60}},
+                                   {"monitoring_start", d("2019-04-01")}});
   const qaf::schedule_result r =
       schedule("bolton-adults-2020", pir, "2020-01-01", "2021-12-31", "2020-04-01");
   EXPECT_THAT(dues(r, "qm5-home-support-pir"),
@@ -295,7 +292,7 @@ TEST(ScheduleBoltonAdults, OnlyTheReturnsOf2020To21AreOwedUnderThe2020To21Framew
                           "2021-02-01", "2021-03-02"));
   // The grant return for January-March 2021 is owed although due 16/4/21, after the pack ends:
   // the period it covers is within 2020/21. The 2019/20 Q4 return (due 17/4/20) is not.
-  const qaf::provider grant = record("grant", {{"service_type", std::string("grant_funded")}});
+  const qaf::provider grant = record_with("grant", {{"service_type", std::string("grant_funded")}});
   const qaf::schedule_result g =
       schedule("bolton-adults-2020", grant, "2020-01-01", "2021-12-31", "2020-04-01");
   EXPECT_THAT(dues(g, "qm6-grant-quarterly"),
@@ -303,11 +300,11 @@ TEST(ScheduleBoltonAdults, OnlyTheReturnsOf2020To21AreOwedUnderThe2020To21Framew
 }
 
 TEST(ScheduleBoltonAdults, CareHomeExcellenceReturnsByThe8thAndTheSurveysOfALargeHome) {
-  const qaf::provider p = record("care-home", {{"service_type", std::string("residential")},
-                                               {"regulator", std::string("cqc")},
-                                               {"beds", std::int64_t{8}},
-                                               {"care_home_excellence", true},
-                                               {"monitoring_start", d("2020-04-01")}});
+  const qaf::provider p = record_with("care-home", {{"service_type", std::string("residential")},
+                                                    {"regulator", std::string("cqc")},
+                                                    {"beds", std::int64_t{8}},
+                                                    {"care_home_excellence", true},
+                                                    {"monitoring_start", d("2020-04-01")}});
   const qaf::schedule_result r =
       schedule("bolton-adults-2020", p, "2020-04-01", "2020-12-31", "2020-04-01");
   // April's return by 8 May ... November's by 8 December; 8 May 2020 was the VE day bank holiday.
@@ -330,10 +327,11 @@ TEST(ScheduleBoltonAdults, CareHomeExcellenceReturnsByThe8thAndTheSurveysOfALarg
 }
 
 TEST(ScheduleBoltonAdults, PharmacyFluReturnsOctoberToFebruaryByThe6th) {
-  const qaf::provider p = record("pharmacy", {{"service_type", std::string("pharmacy")},
-                                              {"flu_service", true},
-                                              {"sexual_health_smoking_cessation_service", false},
-                                              {"monitoring_start", d("2020-04-01")}});
+  const qaf::provider p =
+      record_with("pharmacy", {{"service_type", std::string("pharmacy")},
+                               {"flu_service", true},
+                               {"sexual_health_smoking_cessation_service", false},
+                               {"monitoring_start", d("2020-04-01")}});
   const qaf::schedule_result r =
       schedule("bolton-adults-2020", p, "2020-04-01", "2021-03-31", "2020-04-01");
   EXPECT_THAT(dues(r, "qm5-pharmacy-flu"),
@@ -350,10 +348,10 @@ TEST(ScheduleBoltonAdults, PharmacyFluReturnsOctoberToFebruaryByThe6th) {
 }
 
 TEST(ScheduleBoltonAdults, DayCareAlternatesTheTwoSurveysAndBelowGoodAddsVisits) {
-  qaf::provider p = record("day", {{"service_type", std::string("day_care")},
-                                   {"regulator", std::string("cqc")},
-                                   {"regulator_rating", std::string("inadequate")},
-                                   {"monitoring_start", d("2019-04-01")}});
+  qaf::provider p = record_with("day", {{"service_type", std::string("day_care")},
+                                        {"regulator", std::string("cqc")},
+                                        {"regulator_rating", std::string("inadequate")},
+                                        {"monitoring_start", d("2019-04-01")}});
   p.history = {{"QM-8", d("2019-09-15")}};
   p.events = {{"regulator_rating_changed", d("2020-06-10"), {{"to", "inadequate"}}}};
   const qaf::schedule_result r =
@@ -365,10 +363,10 @@ TEST(ScheduleBoltonAdults, DayCareAlternatesTheTwoSurveysAndBelowGoodAddsVisits)
 }
 
 TEST(ScheduleBoltonAdults, SupportedLivingGpLarcPublicHealthAndPharmacyReturns) {
-  qaf::provider sl = record("sl", {{"service_type", std::string("supported_living")},
-                                   {"regulator", std::string("cqc")},
-                                   {"addresses_in_area", std::int64_t{3}},
-                                   {"monitoring_start", d("2020-04-01")}});
+  qaf::provider sl = record_with("sl", {{"service_type", std::string("supported_living")},
+                                        {"regulator", std::string("cqc")},
+                                        {"addresses_in_area", std::int64_t{3}},
+                                        {"monitoring_start", d("2020-04-01")}});
   sl.history = {{"PAY-VALIDATION", d("2020-04-20")}, {"QM-1", d("2020-12-18")}};
   const qaf::schedule_result r =
       schedule("bolton-adults-2020", sl, "2020-05-01", "2021-01-31", "2020-05-01");
@@ -392,21 +390,22 @@ TEST(ScheduleBoltonAdults, SupportedLivingGpLarcPublicHealthAndPharmacyReturns) 
   EXPECT_NE(minimum(r, "min-visits-supported-living-multiple"), nullptr);
   EXPECT_EQ(minimum(r, "min-visits-supported-living-single"), nullptr);
 
-  const qaf::provider larc = record("gp", {{"service_type", std::string("gp_larc")}});
+  const qaf::provider larc = record_with("gp", {{"service_type", std::string("gp_larc")}});
   EXPECT_THAT(dues(schedule("bolton-adults-2020", larc, "2020-04-01", "2021-06-30", "2020-04-01"),
                    "qm5-gp-larc-quarterly"),
               ElementsAre("2020-07-17", "2020-10-16", "2021-01-15", "2021-04-16"));
 
-  const qaf::provider health = record("ph", {{"service_type", std::string("public_health")},
-                                             {"monitoring_start", d("2020-04-01")}});
+  const qaf::provider health = record_with("ph", {{"service_type", std::string("public_health")},
+                                                  {"monitoring_start", d("2020-04-01")}});
   EXPECT_THAT(dues(schedule("bolton-adults-2020", health, "2020-04-01", "2021-03-31", "2020-04-01"),
                    "qm5-public-health-social-inclusion-quarterly"),
               ElementsAre("2020-06-30", "2020-09-30", "2020-12-31", "2021-03-31"));
 
-  const qaf::provider pharmacy = record("ph2", {{"service_type", std::string("pharmacy")},
-                                                {"sexual_health_smoking_cessation_service", true},
-                                                {"flu_service", false},
-                                                {"monitoring_start", d("2020-04-01")}});
+  const qaf::provider pharmacy =
+      record_with("ph2", {{"service_type", std::string("pharmacy")},
+                          {"sexual_health_smoking_cessation_service", true},
+                          {"flu_service", false},
+                          {"monitoring_start", d("2020-04-01")}});
   EXPECT_THAT(
       dues(schedule("bolton-adults-2020", pharmacy, "2020-04-01", "2020-08-31", "2020-04-01"),
            "qm5-pharmacy-sexual-health-smoking"),
@@ -414,10 +413,10 @@ TEST(ScheduleBoltonAdults, SupportedLivingGpLarcPublicHealthAndPharmacyReturns) 
 }
 
 TEST(ScheduleBoltonAdults, ALargeRegulatedHomeHasTheFourAnnualActivities) {
-  qaf::provider p = record("large", {{"service_type", std::string("nursing")},
-                                     {"regulator", std::string("cqc")},
-                                     {"beds", std::int64_t{30}},
-                                     {"monitoring_start", d("2019-06-01")}});
+  qaf::provider p = record_with("large", {{"service_type", std::string("nursing")},
+                                          {"regulator", std::string("cqc")},
+                                          {"beds", std::int64_t{30}},
+                                          {"monitoring_start", d("2019-06-01")}});
   p.history = {{"QM-1", d("2019-07-01")},
                {"QM-4", d("2019-08-01")},
                {"QM-7", d("2019-09-01")},
@@ -448,9 +447,9 @@ TEST(ScheduleBoltonAdults, ALargeRegulatedHomeHasTheFourAnnualActivities) {
 // ---- Devon children's residential -----------------------------------------------------------
 
 TEST(ScheduleDevon, TheContractManagementSchedule) {
-  qaf::provider p = record("devon-home", {{"service_type", std::string("childrens_home")},
-                                          {"listed_company", true},
-                                          {"monitoring_start", d("2023-01-16")}});
+  qaf::provider p = record_with("devon-home", {{"service_type", std::string("childrens_home")},
+                                               {"listed_company", true},
+                                               {"monitoring_start", d("2023-01-16")}});
   p.history = {{"DATA-RETURN", d("2024-04-10")}, {"CM-MEETING", d("2024-04-12")}};
   const qaf::schedule_result r =
       schedule("devon-children-residential", p, "2024-06-01", "2024-12-31", "2024-06-01");
@@ -482,9 +481,9 @@ TEST(ScheduleDevon, TheContractManagementSchedule) {
 // ---- Herefordshire adults -------------------------------------------------------------------
 
 TEST(ScheduleHerefordshire, MonitoringFollowsTheAgreedThresholdLevel) {
-  qaf::provider p = record("care", {{"service_type", std::string("residential")},
-                                    {"threshold_level", std::int64_t{2}},
-                                    {"monitoring_start", d("2024-01-01")}});
+  qaf::provider p = record_with("care", {{"service_type", std::string("residential")},
+                                         {"threshold_level", std::int64_t{2}},
+                                         {"monitoring_start", d("2024-01-01")}});
   p.history = {{"MAQR-MEETING", d("2024-05-20")}};
   const qaf::schedule_result r =
       schedule("herefordshire-adults-2018", p, "2024-06-01", "2024-09-30", "2024-06-01");
@@ -528,11 +527,11 @@ TEST(ScheduleHerefordshire, MonitoringFollowsTheAgreedThresholdLevel) {
 // ---- Coventry children ----------------------------------------------------------------------
 
 TEST(ScheduleCoventry, InadequateOnGoodFridayAndTheAnnualVisit) {
-  qaf::provider p = record("cov", {{"service_type", std::string("childrens_home")},
-                                   {"placed_children", std::int64_t{2}},
-                                   {"regulator", std::string("ofsted")},
-                                   {"regulator_rating", std::string("inadequate")},
-                                   {"monitoring_start", d("2024-06-10")}});
+  qaf::provider p = record_with("cov", {{"service_type", std::string("childrens_home")},
+                                        {"placed_children", std::int64_t{2}},
+                                        {"regulator", std::string("ofsted")},
+                                        {"regulator_rating", std::string("inadequate")},
+                                        {"monitoring_start", d("2024-06-10")}});
   p.history = {{"CV-PLANNED-VISIT", d("2024-09-16")}};
   p.events = {{"regulator_rating_changed", d("2025-04-18"), {{"to", "inadequate"}}}};
   const qaf::schedule_result r =
@@ -562,8 +561,8 @@ TEST(ScheduleCoventry, InadequateOnGoodFridayAndTheAnnualVisit) {
 }
 
 TEST(ScheduleCoventry, AnInadequateOnABankHolidayMondayVisitsTheNextDay) {
-  qaf::provider p =
-      record("cov", {{"placed_children", std::int64_t{1}}, {"monitoring_start", d("2025-01-01")}});
+  qaf::provider p = record_with(
+      "cov", {{"placed_children", std::int64_t{1}}, {"monitoring_start", d("2025-01-01")}});
   p.events = {{"regulator_rating_changed", d("2025-05-26"), {{"to", "inadequate"}}}};
   const qaf::schedule_result r =
       schedule("coventry-children", p, "2025-05-01", "2025-06-30", "2025-05-26");

@@ -8,8 +8,14 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <string>
+#include <vector>
+
+#include "qaf/diagnostic.hpp"
+#include "qaf/pack.hpp"
+#include "qaf/portfolio.hpp"
 
 namespace qaf::testing {
 
@@ -21,6 +27,29 @@ inline std::string read_file(const std::filesystem::path& path) {
   std::ostringstream text;
   text << file.rdbuf();
   return text.str();
+}
+
+/// tests/data/packs/complete.json: a small pack that uses every member of the format, loaded once.
+inline const qaf::pack& complete_pack() {
+  static const qaf::pack pack =
+      qaf::load_pack_or_throw((data_dir() / "packs/complete.json").string());
+  return pack;
+}
+
+/// Diagnostics one a line, code first, for a failing assertion's message.
+inline std::string describe(const std::vector<qaf::diagnostic>& diagnostics) {
+  std::string text;
+  for (const qaf::diagnostic& d : diagnostics) text += "  " + d.code + " " + d.to_string() + '\n';
+  return text;
+}
+
+/// A provider record with these facts and nothing else.
+inline qaf::provider record_with(const char* id,
+                                 std::map<std::string, qaf::fact_value, std::less<>> facts) {
+  qaf::provider p;
+  p.id = id;
+  p.facts = std::move(facts);
+  return p;
 }
 
 struct cli_result {
