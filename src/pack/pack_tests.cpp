@@ -103,11 +103,13 @@ class test_runner {
       return;
     }
     for (const auto& [key, value] : expect.items()) {
+      std::string where = pointer;
+      where.append("/expect/").append(key);
       if (key != "occurrences" && key != "absent" && key != "ratings" && key != "kpis") {
-        fail(invalid_code, pointer + "/expect/" + key,
+        fail(invalid_code, std::move(where),
              "unknown member '" + key + "'; expect takes occurrences, absent, ratings and kpis");
       } else if (!value.is_array()) {
-        fail(invalid_code, pointer + "/expect/" + key, key + " is a list of expected items");
+        fail(invalid_code, std::move(where), key + " is a list of expected items");
       }
     }
     if (report_.failures.size() > failures_before_) return;

@@ -1,5 +1,9 @@
 #include "schedule/due_date.hpp"
 
+#include <cstdint>
+#include <limits>
+#include <string>
+
 namespace qaf::detail {
 
 date add_step(date from, const step& s) {
@@ -8,10 +12,20 @@ date add_step(date from, const step& s) {
   return add_days(from, s.days);
 }
 
-date add_steps(date from, const step& s, int k) noexcept {
-  if (s.months != 0) return add_months(from, s.months * k);
-  if (s.weeks != 0) return add_weeks(from, s.weeks * k);
-  return add_days(from, s.days * k);
+date add_steps(date from, const step& s, int k) {
+  // In 64 bits, so that a chain run past the last supported date fails in add_months/add_days
+  // with date_error instead of overflowing int.
+  const std::int64_t steps = k;
+  if (s.months != 0) {
+    const std::int64_t months = s.months * steps;
+    if (months > std::numeric_limits<int>::max() || months < std::numeric_limits<int>::min()) {
+      throw date_error(from.to_string() + " plus " + std::to_string(months) +
+                       " months is beyond the supported dates");
+    }
+    return add_months(from, static_cast<int>(months));
+  }
+  if (s.weeks != 0) return add_weeks(from, s.weeks * steps);
+  return add_days(from, s.days * steps);
 }
 
 date apply_due(const due_rule& rule, date from, const working_calendar& calendar) {

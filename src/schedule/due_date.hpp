@@ -14,7 +14,7 @@ date add_step(date from, const step& s);
 
 /// `from` plus k steps, computed at once rather than by repeated addition, so that a monthly
 /// chain from 31 March runs 30 April, 31 May, 30 June (DOMAIN.md section 2: anchor + k steps).
-date add_steps(date from, const step& s, int k) noexcept;
+date add_steps(date from, const step& s, int k);
 
 /// The deadline `rule` sets for something that happened on `from`: the same working day (from,
 /// or the next working day), the N-th working day after, N/24 calendar days after for hours
