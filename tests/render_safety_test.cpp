@@ -200,7 +200,8 @@ TEST(CsvSafety, RatingAndKpiCsvNeutraliseUserCells) {
   r.label = "@label";
   std::ostringstream ratings;
   qaf::detail::write_ratings_csv(ratings, std::vector<qaf::rating>{r});
-  EXPECT_THAT(ratings.str(), HasSubstr("\r\n\"'=cmd|' /C calc'!A0\",rag,decided,\"'-red\",\"'@label\","));
+  EXPECT_THAT(ratings.str(),
+              HasSubstr("\r\n\"'=cmd|' /C calc'!A0\",rag,decided,\"'-red\",\"'@label\","));
   qaf::kpi_result k;
   k.provider = "+p";
   k.kpi = "\tk";
