@@ -12,6 +12,7 @@
 
 #include "facts/fact_conversion.hpp"
 #include "facts/spelling.hpp"
+#include "input_file.hpp"
 #include "pack/json_reader.hpp"
 #include "portfolio/portfolio_readers.hpp"
 #include "portfolio/record_check.hpp"
@@ -58,7 +59,7 @@ class csv_reader {
 
   std::optional<portfolio> read(std::string_view text) {
     const std::size_t errors_before = sink_.count();
-    text = without_byte_order_mark(text);
+    text = without_utf8_bom(text);
     csv_rows parsed;
     if (!split(text, parsed)) return std::nullopt;
     std::vector<std::vector<std::string>>& rows = parsed.rows;

@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "facts/message_text.hpp"
+#include "input_file.hpp"
 #include "pack/json_reader.hpp"
 #include "portfolio/portfolio_readers.hpp"
 #include "portfolio/record_check.hpp"
@@ -111,7 +112,7 @@ class portfolio_json_reader {
 
   std::optional<portfolio> read(std::string_view text) {
     const std::size_t errors_before = sink_.count();
-    text = without_byte_order_mark(text);
+    text = without_utf8_bom(text);
     if (const auto bad = first_invalid_utf8(text)) {
       sink_.error("qaf.portfolio.encoding", line_and_column(text, *bad),
                   "the text is not valid UTF-8 here; save the file as UTF-8");

@@ -6,12 +6,6 @@
 
 namespace qaf::detail {
 
-std::string_view without_byte_order_mark(std::string_view text) noexcept {
-  constexpr std::string_view mark = "\xEF\xBB\xBF";
-  if (text.starts_with(mark)) text.remove_prefix(mark.size());
-  return text;
-}
-
 std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
   if (simdjson::validate_utf8(text.data(), text.size())) return std::nullopt;
   // Only on failure: find the line first (a newline is never part of a multi-byte character),

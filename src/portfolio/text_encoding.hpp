@@ -1,5 +1,6 @@
-// What both portfolio readers do with the bytes before parsing: one policy for a byte order mark
-// (accepted, as in packs) and for invalid UTF-8 (an error at the first bad character).
+// What both portfolio readers do with the bytes before parsing: invalid UTF-8 is an error at the
+// first bad character. A byte order mark is skipped first, as in packs (input_file.hpp,
+// without_utf8_bom).
 #pragma once
 
 #include <cstddef>
@@ -7,10 +8,6 @@
 #include <string_view>
 
 namespace qaf::detail {
-
-/// `text` without a leading UTF-8 byte order mark, which spreadsheet programs write. Locations are
-/// counted after it: the mark is invisible in an editor.
-std::string_view without_byte_order_mark(std::string_view text) noexcept;
 
 /// The byte offset of the first character of `text` that is not well-formed UTF-8, or nullopt
 /// when the whole text is valid (checked with simdjson's validator).
