@@ -7,6 +7,7 @@
 #include "render/result_document.hpp"
 #include "render/safe_text.hpp"
 #include "render/schedule_render.hpp"
+#include "render/summary_render.hpp"
 
 namespace qaf::detail {
 namespace {
@@ -108,6 +109,7 @@ void write_kpis(std::ostream& out, const std::vector<kpi_result>& kpis) {
 }  // namespace
 
 void write_assessment_text(std::ostream& out, const pack& rules, const schedule_options& window,
+                           const portfolio_summary& summary,
                            std::span<const provider_assessment> assessments) {
   out << shown(rules.info().title) << " (" << shown(rules.info().id) << " "
       << shown(rules.info().version) << "), as of " << window.as_of << "; schedule " << window.from
@@ -118,6 +120,7 @@ void write_assessment_text(std::ostream& out, const pack& rules, const schedule_
     for (const occurrence_warning& w : result_warnings(all))
       out << "  ! " << shown(w.message) << '\n';
   }
+  write_summary_text(out, summary);
   for (const provider_assessment& a : assessments) {
     const provider_schedule& s = a.schedule;
     out << "\n  " << shown(s.name.empty() ? s.provider : s.name + " (" + s.provider + ")");
@@ -149,16 +152,6 @@ void write_assessment_text(std::ostream& out, const pack& rules, const schedule_
     }
     write_kpis(out, a.kpis);
   }
-  std::vector<provider_schedule> schedules;
-  for (const provider_assessment& a : assessments) schedules.push_back(a.schedule);
-  const workload load = summarise_workload(schedules, window.from, window.to);
-  out << "\n  On-site visits by month:";
-  for (const month_load& m : load.months) {
-    out << ' ' << m.year << '-' << (m.month < 10 ? "0" : "") << m.month << ':' << m.visits;
-  }
-  if (load.overdue_before_window > 0)
-    out << "; overdue from before: " << load.overdue_before_window;
-  out << '\n';
 }
 
 }  // namespace qaf::detail

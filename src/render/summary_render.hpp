@@ -1,0 +1,28 @@
+// The portfolio summary (summary/portfolio_summary.hpp) as JSON and as text. The HTML report
+// (html_report.hpp) draws the same model. docs/assess.md shows each.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <ostream>
+
+#include "summary/portfolio_summary.hpp"
+
+namespace qaf::detail {
+
+/// {"providers", "schemes": [{"scheme", "title", "levels": [{"level", "label", "providers"}],
+/// "provisional", "not_assessed", "overridden"}], "overdue", "overdue_by_officer": [{"officer",
+/// "overdue"}], "overdue_by_activity": [{"activity", "title", "overdue"}],
+/// "minimum_visit_shortfalls":
+/// [{"provider", "name", "officer", "rule", "done", "required", "shortfall", "part_year"}],
+/// "visits_by_month": {"months", "by_officer": [{"officer", "visits", "overdue_before"}],
+/// "total"}}. A record with no officer is counted under officer null.
+nlohmann::ordered_json summary_json(const portfolio_summary& summary);
+
+/// The summary as the text report opens: one count a line, so that a person can read it down
+/// and a script can read it back.
+void write_summary_text(std::ostream& out, const portfolio_summary& summary);
+
+/// How a report names the officer "" (records with no `officer` fact).
+inline constexpr const char* no_officer = "(no officer)";
+
+}  // namespace qaf::detail
