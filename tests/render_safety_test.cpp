@@ -12,6 +12,7 @@
 #include "qaf/pack.hpp"
 #include "render/assess_text.hpp"
 #include "render/csv_writer.hpp"
+#include "render/html_report.hpp"
 #include "render/kpi_render.hpp"
 #include "render/rating_render.hpp"
 #include "render/result_document.hpp"
@@ -233,8 +234,10 @@ TEST(TextSafety, AssessmentTextCannotBeForged) {
   r.reasons.back().text = "because" + forged;
   a.ratings.push_back(r);
   std::ostringstream out;
-  qaf::detail::write_assessment_text(out, f.rules, f.window,
-                                     std::vector<qaf::detail::provider_assessment>{a});
+  const std::vector<qaf::detail::provider_assessment> all{a};
+  qaf::detail::summary_builder counted(f.rules, f.window);
+  counted.add(a);
+  qaf::detail::write_assessment_text(out, f.rules, f.window, counted.finish(), all);
   const std::string text = out.str();
   EXPECT_EQ(qaf::detail::well_formed_utf8(text), text);
   EXPECT_THAT(text, Not(HasSubstr("\x1b")));
@@ -248,6 +251,48 @@ TEST(TextSafety, AssessmentTextCannotBeForged) {
   EXPECT_THAT(text, HasSubstr("(officer officer" + shown + " set amber on 2025-05-01: reason" +
                               shown + ")"));
   EXPECT_THAT(text, HasSubstr("because (red) because" + shown));
+}
+
+// The HTML report: markup in a name, officer, reason or rule text stays text, and nothing it
+// writes can open a tag, close an attribute or start a script.
+TEST(HtmlSafety, AssessmentHtmlCannotBeForged) {
+  const std::string forged = "<script>alert(1)</script>\"'><img src=x onerror=y>&amp;\x1b\x80";
+  hostile_fixture f(forged);
+  qaf::detail::provider_assessment a;
+  a.schedule = f.schedules[0];
+  qaf::rating r;
+  r.provider = a.schedule.provider;
+  r.scheme = "rag";
+  r.level = std::string("red");
+  r.label = "Red" + forged;
+  r.officer_override = qaf::rating_override{"rag", std::string("amber"), "reason" + forged,
+                                            "officer" + forged, date::parse("2025-05-01")};
+  r.reasons.push_back({});
+  r.reasons.back().level = std::string("red");
+  r.reasons.back().text = "because" + forged;
+  a.ratings.push_back(r);
+  qaf::detail::summary_builder counted(f.rules, f.window);
+  counted.add(a);
+  std::ostringstream out;
+  qaf::detail::write_assessment_html(out, f.rules, f.window, counted.finish(),
+                                     std::vector<qaf::detail::provider_assessment>{a});
+  const std::string html = out.str();
+  EXPECT_EQ(qaf::detail::well_formed_utf8(html), html);
+  EXPECT_THAT(html, Not(HasSubstr("<script")));
+  EXPECT_THAT(html, Not(HasSubstr("<img")));
+  EXPECT_THAT(html, Not(HasSubstr("\x1b")));
+  const std::string shown =
+      "&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&gt;&lt;img src=x "
+      "onerror=y&gt;&amp;amp;\\u001b" +
+      fffd;
+  EXPECT_THAT(html, HasSubstr("because" + shown));
+  EXPECT_THAT(html, HasSubstr("reason" + shown));
+  EXPECT_THAT(html, HasSubstr("data-provider=\"p-" + shown + "\""));
+}
+
+TEST(HtmlSafety, EscapesEveryMetacharacter) {
+  EXPECT_EQ(qaf::detail::html_escaped("a&b<c>d\"e'f"), "a&amp;b&lt;c&gt;d&quot;e&#39;f");
+  EXPECT_EQ(qaf::detail::html_escaped("line\nnext"), "line\\nnext");
 }
 
 }  // namespace

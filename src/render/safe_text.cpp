@@ -63,6 +63,34 @@ std::string escaped_text(std::string_view text) {
   return out;
 }
 
+std::string html_escaped(std::string_view text) {
+  const std::string visible = escaped_text(text);
+  std::string out;
+  out.reserve(visible.size());
+  for (const char c : visible) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
 bool is_plain_number(std::string_view text) noexcept {
   std::size_t i = 0;
   const auto digits = [&] {

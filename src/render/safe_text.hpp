@@ -1,7 +1,8 @@
 // User text on its way out: whatever bytes a portfolio or pack held, what qaf writes is
 // well-formed UTF-8 and cannot forge structure in the format it lands in. One function a format,
 // shared by every writer of that format (issue 11): text reports, CSV cells (csv_writer), and
-// iCalendar TEXT values (schedule_ics). JSON goes through json_text in result_document.hpp.
+// iCalendar TEXT values (schedule_ics), HTML text and attribute values (html_report). JSON goes
+// through json_text in result_document.hpp.
 #pragma once
 
 #include <string>
@@ -21,6 +22,11 @@ std::string well_formed_utf8(std::string_view text);
 /// those three; "\u001b" for ESC and the other C0 controls, DEL, the C1 controls (U+0080-U+009F)
 /// and the line and paragraph separators U+2028 and U+2029.
 std::string escaped_text(std::string_view text);
+
+/// For HTML text or a quoted attribute value: escaped_text (so control characters are visible,
+/// as in the text report), then & < > " ' as character references. The result can neither open
+/// a tag nor close an attribute.
+std::string html_escaped(std::string_view text);
 
 /// Whether `text` is exactly a decimal number as qaf writes one ("-3", "12.5", "-1.5e+20"): a
 /// spreadsheet reads it as that number and nothing else, so it needs no neutralising.

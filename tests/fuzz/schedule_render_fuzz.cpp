@@ -20,11 +20,13 @@
 #include "qaf/pack.hpp"
 #include "qaf/portfolio.hpp"
 #include "render/assess_text.hpp"
+#include "render/html_report.hpp"
 #include "render/kpi_render.hpp"
 #include "render/rating_render.hpp"
 #include "render/result_document.hpp"
 #include "render/safe_text.hpp"
 #include "render/schedule_render.hpp"
+#include "render/summary_render.hpp"
 
 namespace {
 
@@ -162,8 +164,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::ostringstream ics;
   qaf::detail::write_schedule_ics(ics, pack, window, schedules);
   check_ics(ics.str());
+  qaf::detail::summary_builder counted(pack, window);
+  for (const qaf::detail::provider_assessment& a : assessments) counted.add(a);
+  const qaf::detail::portfolio_summary summary = counted.finish();
+  check_utf8(qaf::detail::json_text(qaf::detail::summary_json(summary)));
   std::ostringstream report;
-  qaf::detail::write_assessment_text(report, pack, window, assessments);
+  qaf::detail::write_assessment_text(report, pack, window, summary, assessments);
   check_text(report.str());
+  std::ostringstream html;
+  qaf::detail::write_assessment_html(html, pack, window, summary, assessments);
+  check_utf8(html.str());
   return 0;
 }
