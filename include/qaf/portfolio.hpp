@@ -120,6 +120,10 @@ struct provider {
 };
 
 struct portfolio {
+  /// The pack the file names (`{"pack": "devon-children-residential", "providers": [...]}`),
+  /// empty when it names none. The records were checked against the pack the reader was given,
+  /// which a caller may have chosen over this one (`qaf --pack` overrides it).
+  std::string pack;
   std::vector<provider> providers;
 };
 
@@ -139,7 +143,12 @@ struct portfolio_result {
 /// is skipped.
 portfolio_result read_portfolio(const pack& rules, const std::string& path);
 
-/// JSON text `{"providers": [record, ...]}`; records as in DOMAIN.md section 4.
+/// The pack a JSON portfolio file names in its `"pack"` member, so that a caller can load that
+/// pack before reading the portfolio against it. nullopt when the file names none, is CSV, or
+/// cannot be read as JSON as far as that member: read_portfolio then says what is wrong.
+std::optional<std::string> portfolio_pack_name(const std::string& path);
+
+/// JSON text `{"pack"?: "<id>", "providers": [record, ...]}`; records as in DOMAIN.md section 4.
 portfolio_result parse_portfolio_json(const pack& rules, std::string_view text,
                                       std::string_view file_name);
 

@@ -220,11 +220,15 @@ class portfolio_json_reader {
     }
     od::value root = take(doc.get_value());
     bool seen_providers = false;
-    for_each_member(root, "", "a portfolio", "{\"providers\": [...]}",
-                    [&](std::string_view key, od::value& value, const std::string&) {
+    for_each_member(root, "", "a portfolio", "{\"pack\", \"providers\": [...]}",
+                    [&](std::string_view key, od::value& value, const std::string& at) {
                       if (key == "providers") {
                         seen_providers = true;
                         read_providers(value, result);
+                        return true;
+                      }
+                      if (key == "pack") {
+                        read_string(value, at, result.pack);
                         return true;
                       }
                       return key == "$schema";

@@ -77,7 +77,7 @@ std::optional<job> prepare_job(const invocation& call, const job_spec& spec) {
   std::string format_list;
   for (std::string_view f : spec.formats)
     format_list += (format_list.empty() ? "" : "|") + std::string(f);
-  const std::string usage = "qaf " + name + " --pack P --portfolio F" +
+  const std::string usage = "qaf " + name + " [--pack P] --portfolio F" +
                             (spec.needs_window ? " --from D --to D" : "") +
                             " [--as-of D] [--format " + format_list + "]";
   std::vector<std::string_view> allowed = {"--pack", "--portfolio", "--as-of", "--format"};
@@ -87,7 +87,8 @@ std::optional<job> prepare_job(const invocation& call, const job_spec& spec) {
 
   std::vector<std::string_view> missing;
   for (const std::string_view option : allowed) {
-    if (option != "--as-of" && option != "--format" && !parsed->values.contains(option))
+    if (option != "--as-of" && option != "--format" && option != "--pack" &&
+        !parsed->values.contains(option))
       missing.push_back(option);
   }
   if (!missing.empty()) {
@@ -163,13 +164,25 @@ std::optional<job> prepare_job(const invocation& call, const job_spec& spec) {
     }
   }
 
-  pack_result loaded = load_pack(*value_of(*parsed, "--pack"));
+  // --pack, else the pack the portfolio names: `qaf assess --portfolio F` needs nothing else.
+  const std::string portfolio_path = *value_of(*parsed, "--portfolio");
+  std::optional<std::string> pack_name = value_of(*parsed, "--pack");
+  if (!pack_name) pack_name = portfolio_pack_name(portfolio_path);
+  if (!pack_name) {
+    report(call.err, name, "qaf.cli.usage",
+           "--pack is required: " + portfolio_path +
+               " names no pack (a JSON portfolio may name one: {\"pack\": \"<id>\", "
+               "\"providers\": [...]}); usage: " +
+               usage);
+    return std::nullopt;
+  }
+  pack_result loaded = load_pack(*pack_name);
   if (!loaded) {
     for (const diagnostic& d : loaded.diagnostics) print_diagnostic(call.err, d);
     return std::nullopt;
   }
   result.pack = std::move(loaded.pack);
-  portfolio_result read = read_portfolio(*result.pack, *value_of(*parsed, "--portfolio"));
+  portfolio_result read = read_portfolio(*result.pack, portfolio_path);
   if (!read) {
     for (const diagnostic& d : read.diagnostics) print_diagnostic(call.err, d);
     return std::nullopt;

@@ -1,5 +1,6 @@
 // qaf validate PACK [--portfolio F]: `ok` when the pack loads, its own tests pass (and the
-// portfolio fits it), else every problem, one a line, as file:pointer: message.
+// portfolio fits it), else every problem, one a line, as file:pointer: message. PACK may be left
+// out when the portfolio names its pack.
 #include <ostream>
 #include <string>
 
@@ -12,16 +13,23 @@
 namespace qaf::cli {
 
 int run_validate(const invocation& call) {
-  constexpr std::string_view usage = "qaf validate PACK [--portfolio F]";
+  constexpr std::string_view usage = "qaf validate [PACK] [--portfolio F]";
   constexpr std::string_view allowed[] = {"--portfolio"};
   const std::optional<parsed_options> parsed = parse_options(call, "validate", allowed, 1, usage);
   if (!parsed) return exit_failure;
-  if (parsed->positional.empty()) {
-    report(call.err, "validate", "qaf.cli.usage", "which pack? usage: " + std::string(usage));
+  const auto portfolio = parsed->values.find("--portfolio");
+  std::optional<std::string> named;
+  if (!parsed->positional.empty()) {
+    named = std::string(parsed->positional.front());
+  } else if (portfolio != parsed->values.end()) {
+    named = portfolio_pack_name(portfolio->second);
+  }
+  if (!named) {
+    report(call.err, "validate", "qaf.cli.usage",
+           "which pack? Name it, or give a portfolio that names one; usage: " + std::string(usage));
     return exit_failure;
   }
-  const std::string pack_name(parsed->positional.front());
-  const auto portfolio = parsed->values.find("--portfolio");
+  const std::string pack_name = *named;
   const pack_result loaded = load_pack(pack_name);
   if (!loaded) {
     for (const diagnostic& d : loaded.diagnostics) print_diagnostic(call.err, d);
