@@ -10,6 +10,7 @@ debian_packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev clang-format clang-tidy
   python3 python3-pip python3-dev pybind11-dev
+  chromium fonts-dejavu-core
 )
 python_packages=(pytest jsonschema)
 
