@@ -54,7 +54,7 @@ def test_assess_text_names_every_provider():
     portfolio = json.loads((ROOT / "examples" / "portfolio.json").read_text(encoding="utf-8"))
     for record in portfolio["providers"]:
         assert f"({record['id']})" in done.stdout or record["id"] in done.stdout
-    assert "On-site visits by month:" in done.stdout
+    assert "Portfolio summary: " in done.stdout and "on-site visits due by month:" in done.stdout
 
 
 @pytest.mark.parametrize("command", sorted(COMMANDS))

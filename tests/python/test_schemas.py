@@ -27,6 +27,10 @@ EXAMPLE_PACKS = {
     "portfolio.json": "bolton-children-2024",
     "portfolio-devon.json": "devon-children-residential",
     "portfolio-bolton-adults.csv": "bolton-adults-2020",
+    # scripts/make_examples.py: one portfolio a bundled pack, as JSON and CSV.
+    **{f"{pack}.{ext}": pack for pack in ["bolton-children-2024", "bolton-adults-2020",
+                                           "devon-children-residential", "herefordshire-adults-2018",
+                                           "coventry-children"] for ext in ["json", "csv"]},
 }
 
 
@@ -548,6 +552,26 @@ def csv_record(row, pack, core_schema):
             value = cell
         record["facts"][name] = value
     return record
+
+
+@pytest.mark.parametrize("name", sorted(n for n in EXAMPLE_PACKS if n.endswith(".csv") and n != "portfolio-bolton-adults.csv"))
+def test_generated_csv_example_validates_and_fits_its_pack(portfolio_schema, packs, name):
+    pack = packs[EXAMPLE_PACKS[name]]
+    with open(EXAMPLES / name, newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert 20 <= len(rows) <= 40
+    core_schema = portfolio_schema["$defs"]["facts"]["properties"]
+    records = [csv_record(row, pack, core_schema) for row in rows]
+    errs = errors(portfolio_schema, {"pack": pack["id"], "providers": records})
+    assert not errs, describe(errs)
+    problems = [p for r in records for p in check_record_against_pack(r, pack, set(core_schema))]
+    assert not problems, "\n".join(problems)
+
+
+def test_a_portfolio_may_name_its_pack(portfolio_schema):
+    assert not errors(portfolio_schema, {"pack": "devon-children-residential", "providers": []})
+    assert list(validator(portfolio_schema).iter_errors({"pack": 3, "providers": []}))
+    assert list(validator(portfolio_schema).iter_errors({"pack": "", "providers": []}))
 
 
 def test_bolton_adults_csv_example(portfolio_schema, packs):
