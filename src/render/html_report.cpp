@@ -163,14 +163,14 @@ void write_summary(std::ostream& out, const portfolio_summary& summary) {
   out << "</tbody></table>\n</div>\n</div>\n";
 
   out << "<h3>Short of the minimum on-site visits (12 months before the as-of date)</h3>\n"
-      << "<table id=\"summary-shortfalls\"><thead><tr><th>Provider</th><th>Officer</th><th>Rule</th>"
+      << "<table "
+         "id=\"summary-shortfalls\"><thead><tr><th>Provider</th><th>Officer</th><th>Rule</th>"
          "<th class=\"n\">Done</th><th class=\"n\">Required</th><th class=\"n\">Short by</th>"
          "</tr></thead><tbody>\n";
   for (const visit_shortfall& v : summary.shortfalls) {
     out << "<tr><td>" << h(v.name.empty() ? v.provider : v.name + " (" + v.provider + ")")
         << "</td><td>" << h(officer_name(v.officer)) << "</td><td>" << h(v.rule)
-        << "</td><td class=\"n\">" << v.done
-        << "</td><td class=\"n\">" << v.required
+        << "</td><td class=\"n\">" << v.done << "</td><td class=\"n\">" << v.required
         << (v.part_year ? " <span class=\"muted\">(part in force)</span>" : "")
         << "</td><td class=\"n\">" << v.shortfall << "</td></tr>\n";
   }

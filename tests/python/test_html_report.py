@@ -255,30 +255,42 @@ def test_the_csv_example_gives_the_same_ratings(reports):
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-def test_chromium_renders_each_report_without_errors(reports, tmp_path):
+def chromium(profile, *arguments):
+    """Runs headless Chromium (its console messages logged on stderr as INFO:CONSOLE lines)."""
     assert CHROMIUM, "Debian's chromium is missing: scripts/deps.sh (make deps) installs it"
+    done = subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                           "--no-first-run", "--no-default-browser-check", f"--user-data-dir={profile}",
+                           "--enable-logging=stderr", "--v=0", *arguments],
+                          capture_output=True, text=True, timeout=180, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout, [line for line in done.stderr.splitlines() if ":CONSOLE" in line]
+
+
+def test_the_console_check_sees_errors(tmp_path):
+    page = tmp_path / "broken.html"
+    page.write_text("<!DOCTYPE html><p>x</p><script>console.error('boom'); missing();</script>", encoding="utf-8")
+    _, console = chromium(tmp_path / "profile", "--dump-dom", page.as_uri())
+    assert any("boom" in line for line in console) and any("missing" in line for line in console), console
+
+
+def test_chromium_renders_each_report_without_errors(reports, tmp_path):
     pack, document, _, page = reports
     report = tmp_path / f"{pack}.html"
     report.write_text(page, encoding="utf-8")
-    shot = tmp_path / f"{pack}.png"
-    common = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-              "--no-first-run", "--no-default-browser-check", f"--user-data-dir={tmp_path / 'profile'}",
-              "--enable-logging=stderr", "--v=0"]
-    dom = subprocess.run([*common, "--dump-dom", report.as_uri()], capture_output=True, text=True,
-                         timeout=180, check=False)
-    assert dom.returncode == 0, dom.stderr[-2000:]
-    console = [line for line in dom.stderr.splitlines() if "CONSOLE" in line or "Uncaught" in line]
+    dom, console = chromium(tmp_path / "profile", "--dump-dom", report.as_uri())
     assert not console, console
-    tables = parse_html(dom.stdout)
+    tables = parse_html(dom)
     assert "visits-chart" in tables.svg_ids
     for scheme in document["summary"]["schemes"]:
         assert f"levels-{scheme['scheme']}" in tables.svg_ids
     portfolio = json.loads((ROOT / "examples" / f"{pack}.json").read_text(encoding="utf-8"))
     assert tables.providers == [p["id"] for p in portfolio["providers"]]
-    done = subprocess.run([*common, f"--screenshot={shot}", "--window-size=1100,1600", "--hide-scrollbars",
-                           report.as_uri()], capture_output=True, text=True, timeout=180, check=False)
-    assert done.returncode == 0, done.stderr[-2000:]
+    shot = tmp_path / f"{pack}.png"
+    _, console = chromium(tmp_path / "profile", f"--screenshot={shot}", "--window-size=1100,1600",
+                          "--hide-scrollbars", report.as_uri())
+    assert not console, console
+    assert shot.read_bytes().startswith(b"\x89PNG")
     assert shot.stat().st_size > 20_000  # a blank page is a few kilobytes
-    keep = os.environ.get("QAF_SCREENSHOT_DIR")
+    keep = os.environ.get("QAF_SCREENSHOT_DIR")  # to look at them: QAF_SCREENSHOT_DIR=/tmp/shots
     if keep:
         shutil.copy(shot, Path(keep) / shot.name)

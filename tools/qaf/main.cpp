@@ -34,7 +34,7 @@ struct command {
 constexpr command commands[] = {
     {"packs", "packs", "list the bundled rule packs: id, title, version, source",
      qaf::cli::run_packs},
-    {"validate", "validate PACK [--portfolio F]",
+    {"validate", "validate [PACK] [--portfolio F]",
      "check a pack (a bundled id or a file), run its tests, and check a portfolio against it",
      qaf::cli::run_validate},
     {"schedule",
@@ -46,8 +46,8 @@ constexpr command commands[] = {
      qaf::cli::run_rate},
     {"kpi", "kpi --pack P --portfolio F [--as-of D] [--format json|csv]",
      "KPI status per provider, KPI and return period, with consequences", qaf::cli::run_kpi},
-    {"assess", "assess --pack P --portfolio F [--as-of D] [--format json|text]",
-     "all of the above for the 12 months after as-of, with obligations from events",
+    {"assess", "assess --pack P --portfolio F [--as-of D] [--format json|text|html]",
+     "all of the above for the 12 months after as-of, and a portfolio summary; html is one page",
      qaf::cli::run_assess},
     {"test", "test PACK", "run the worked examples the pack carries; exit 1 on any failure",
      qaf::cli::run_test},
@@ -60,7 +60,8 @@ void print_help(std::ostream& out) {
       << " - quality assurance frameworks for commissioned care, as executable rules\n\n"
          "usage: qaf <command> [options]\n\ncommands:\n";
   for (const command& c : commands) out << "  " << c.usage << "\n      " << c.summary << '\n';
-  out << "  --help      this text\n  --version   the library version\n";
+  out << "  --help      this text\n  --version   the library version\n\n"
+         "--pack may be left out when the portfolio names its pack ({\"pack\": \"<id>\", ...}).\n";
 }
 
 // Writes `text` to stdout and closes it, so that every error surfaces here: a failed write, a
