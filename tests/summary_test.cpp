@@ -178,6 +178,13 @@ TEST(Summary, JsonAndTextShowTheSameCounts) {
   EXPECT_THAT(text.str(), HasSubstr("      2026-12: 2 (A. Patel 1, J. Okafor 1)\n"));
 }
 
+TEST(Summary, ANumberedLevelShowsItsNumberANamedOneOnlyItsLabel) {
+  EXPECT_EQ(qaf::detail::level_with_label(std::int64_t{3}, "Moderate concern"),
+            "3 Moderate concern");
+  EXPECT_EQ(qaf::detail::level_with_label(std::string("high"), "High risk"), "High risk");
+  EXPECT_EQ(qaf::detail::level_with_label(std::string("high"), ""), "high");
+}
+
 TEST(HtmlPalette, EveryPairMeetsWcagAa) {
   ASSERT_FALSE(qaf::detail::palette_pairs().empty());
   for (const auto& pair : qaf::detail::palette_pairs()) {

@@ -137,9 +137,7 @@ std::string levels_chart_svg(const scheme_summary& scheme) {
   };
   for (std::size_t i = 0; i < scheme.levels.size(); ++i) {
     const level_count& l = scheme.levels[i];
-    const std::string level = level_text(l.level);
-    const std::string label = (level == l.label ? "" : level + " ") + l.label;
-    draw(static_cast<int>(i), html_escaped(label), l.providers,
+    draw(static_cast<int>(i), html_escaped(level_with_label(l.level, l.label)), l.providers,
          tone_of(i, scheme.levels.size()).bar);
   }
   draw(static_cast<int>(scheme.levels.size()), "not assessed", scheme.not_assessed,

@@ -23,11 +23,6 @@ std::string officer_name(const std::string& officer) {
   return officer.empty() ? std::string(no_officer) : officer;
 }
 
-std::string level_name(const level_value& level, const std::string& label) {
-  const std::string number = level_text(level);
-  return number == label ? label : number + " " + label;
-}
-
 std::string number_text(double value) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.10g", value);
@@ -125,7 +120,7 @@ void write_summary(std::ostream& out, const portfolio_summary& summary) {
   out << "<section id=\"summary\">\n<h2>Portfolio summary</h2>\n"
       << "<p><strong>" << summary.providers << "</strong> providers; <strong>" << summary.overdue
       << "</strong> obligations overdue; <strong>" << summary.shortfalls.size()
-      << "</strong> short of their minimum on-site visits.</p>\n";
+      << "</strong> minimum-visit shortfalls (a provider short under one rule).</p>\n";
   for (const scheme_summary& s : summary.schemes) {
     out << "<div class=\"figure\">\n<h3>Providers by level: " << h(s.title) << " (" << h(s.scheme)
         << ")</h3>\n"
@@ -134,7 +129,7 @@ void write_summary(std::ostream& out, const portfolio_summary& summary) {
     for (std::size_t i = 0; i < s.levels.size(); ++i) {
       const level_count& l = s.levels[i];
       out << "<tr><td><span class=\"badge tone-" << tone_index(i, s.levels.size()) << "\">"
-          << h(level_name(l.level, l.label)) << "</span></td><td class=\"n\">" << l.providers
+          << h(level_with_label(l.level, l.label)) << "</span></td><td class=\"n\">" << l.providers
           << "</td></tr>\n";
     }
     out << "<tr><td><span class=\"badge tone-none\">not assessed</span></td><td class=\"n\">"
@@ -228,7 +223,7 @@ void write_rating(std::ostream& out, const pack& rules, const rating& r) {
       << "\">" << h(rating_summary(r)) << "</span>";
   if (r.officer_override) {
     out << " <strong>Officer's rating: "
-        << h(level_name(r.officer_override->level, r.override_label)) << "</strong> ("
+        << h(level_with_label(r.officer_override->level, r.override_label)) << "</strong> ("
         << h(r.officer_override->officer) << ", " << r.officer_override->on << ": "
         << h(r.officer_override->reason) << ")";
   }

@@ -17,6 +17,12 @@ std::string officer_text(const std::string& officer) {
 
 }  // namespace
 
+std::string level_with_label(const level_value& level, const std::string& label) {
+  if (label.empty()) return level_text(level);
+  if (std::holds_alternative<std::int64_t>(level)) return level_text(level) + " " + label;
+  return label;
+}
+
 nlohmann::ordered_json summary_json(const portfolio_summary& summary) {
   nlohmann::ordered_json out;
   out["providers"] = summary.providers;
@@ -71,11 +77,9 @@ void write_summary_text(std::ostream& out, const portfolio_summary& summary) {
       << " overdue\n";
   for (const scheme_summary& s : summary.schemes) {
     out << "    " << escaped_text(s.title) << " (" << escaped_text(s.scheme) << "):\n";
-    for (const level_count& l : s.levels) {
-      const std::string level = level_text(l.level);
-      out << "      " << (level == l.label ? "" : level + " ") << escaped_text(l.label) << ": "
-          << l.providers << '\n';
-    }
+    for (const level_count& l : s.levels)
+      out << "      " << escaped_text(level_with_label(l.level, l.label)) << ": " << l.providers
+          << '\n';
     out << "      of which provisional: " << s.provisional << '\n';
     out << "      of which overridden by an officer: " << s.overridden << '\n';
     out << "      not assessed: " << s.not_assessed << '\n';

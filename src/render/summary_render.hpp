@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 #include <ostream>
+#include <string>
 
 #include "summary/portfolio_summary.hpp"
 
@@ -21,6 +22,10 @@ nlohmann::ordered_json summary_json(const portfolio_summary& summary);
 /// The summary as the text report opens: one count a line, so that a person can read it down
 /// and a script can read it back.
 void write_summary_text(std::ostream& out, const portfolio_summary& summary);
+
+/// A level with its label as the summary shows it: "3 Moderate concern" for a numbered level, the
+/// label alone for a named one ("High risk", never "high High risk").
+std::string level_with_label(const level_value& level, const std::string& label);
 
 /// How a report names the officer "" (records with no `officer` fact).
 inline constexpr const char* no_officer = "(no officer)";
