@@ -290,3 +290,37 @@ def test_chromium_renders_each_report_without_errors(reports, tmp_path):
     keep = os.environ.get("QAF_SCREENSHOT_DIR")  # to look at them: QAF_SCREENSHOT_DIR=/tmp/shots
     if keep:
         shutil.copy(shot, Path(keep) / shot.name)
+
+
+def test_progress_shows_on_a_terminal_only(tmp_path):
+    """A run over a second long draws `qaf assess: N of M providers` on a terminal's stderr and
+    clears it; the same run into a pipe writes nothing there."""
+    import pty
+    portfolio = json.loads((ROOT / "examples" / "bolton-children-2024.json").read_text(encoding="utf-8"))
+    many = [dict(record, id=f"{record['id']}-{n}") for n in range(500) for record in portfolio["providers"]]
+    big = tmp_path / "big.json"
+    big.write_text(json.dumps(dict(portfolio, providers=many)), encoding="utf-8")
+    arguments = [str(CLI), "assess", "--portfolio", str(big), "--as-of", "2026-11-23", "--format", "text"]
+    leader, follower = pty.openpty()
+    try:
+        done = subprocess.run(arguments, stdout=subprocess.DEVNULL, stderr=follower, timeout=600, check=False)
+        os.close(follower)
+        follower = None
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # the terminal is closed once everything has been read
+                break
+            if not chunk:
+                break
+            shown += chunk
+    finally:
+        if follower is not None:
+            os.close(follower)
+        os.close(leader)
+    assert done.returncode == 0
+    assert re.search(rb"\rqaf assess: \d+ of 16000 providers", shown), shown[:200]
+    assert shown.endswith(b"\r\x1b[K")
+    piped = subprocess.run(arguments, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=600, check=False)
+    assert piped.returncode == 0 and piped.stderr == b""
