@@ -23,10 +23,10 @@ packs=(bolton-children-2024 bolton-adults-2020 devon-children-residential herefo
 section "qaf $("$qaf" --version): bundled rule packs"
 "$qaf" packs | awk -F'\t' '{ printf "  %-28s %-8s %s\n", $1, $3, $2 }'
 
-section "Bolton children's services as of ${as_of[bolton-children-2024]}: the summary and the first providers (examples/bolton-children-2024.json names its pack)"
+section "Bolton children's services as of ${as_of[bolton-children-2024]}: the portfolio summary (examples/bolton-children-2024.json names its pack)"
 "$qaf" assess --portfolio examples/bolton-children-2024.json --as-of "${as_of[bolton-children-2024]}" \
-  --format text | sed -n '1,60p'
-echo "  ... (the whole report: $qaf assess --portfolio examples/bolton-children-2024.json --format text)"
+  --format text | sed -n '1,/overdue from before/p'
+echo "  ... then a block a provider: $qaf assess --portfolio examples/bolton-children-2024.json --format text"
 
 section "The HTML report of every pack's example portfolio"
 mkdir -p "$out"

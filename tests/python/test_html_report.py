@@ -287,6 +287,11 @@ def test_chromium_renders_each_report_without_errors(reports, tmp_path):
     assert not console, console
     assert shot.read_bytes().startswith(b"\x89PNG")
     assert shot.stat().st_size > 20_000  # a blank page is a few kilobytes
+    # Printed, every page is A4 (595 x 842 points): the @page rule holds.
+    pdf = tmp_path / f"{pack}.pdf"
+    chromium(tmp_path / "profile", "--no-pdf-header-footer", f"--print-to-pdf={pdf}", report.as_uri())
+    boxes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf.read_bytes())
+    assert boxes and all(round(float(w)) == 595 and round(float(h)) == 842 for w, h in boxes), boxes[:3]
     keep = os.environ.get("QAF_SCREENSHOT_DIR")  # to look at them: QAF_SCREENSHOT_DIR=/tmp/shots
     if keep:
         shutil.copy(shot, Path(keep) / shot.name)
