@@ -437,6 +437,30 @@ class Generator:
         return self.portfolio(records)
 
 
+def json_text(portfolio):
+    """The portfolio as a person reads it: a fact a line, a history entry, event, return or
+    override a line (as the hand-written examples are laid out)."""
+    def one(value):
+        return json.dumps(value, ensure_ascii=False)
+
+    lines = ["{", f'  "$schema": {one(portfolio["$schema"])},', f'  "pack": {one(portfolio["pack"])},',
+             '  "providers": [']
+    for n, record in enumerate(portfolio["providers"]):
+        members = [f'      "id": {one(record["id"])}', f'      "name": {one(record["name"])}']
+        facts = ",\n".join(f"        {one(k)}: {one(v)}" for k, v in record["facts"].items())
+        members.append('      "facts": {\n' + facts + "\n      }")
+        for key in ("history", "events", "returns", "overrides"):
+            if record.get(key):
+                items = ",\n".join(f"        {one(item)}" for item in record[key])
+                members.append(f'      "{key}": [\n{items}\n      ]')
+        comma = "," if n + 1 < len(portfolio["providers"]) else ""
+        lines.append("    {\n" + ",\n".join(members) + "\n    }" + comma)
+    lines += ["  ]", "}"]
+    text = "\n".join(lines) + "\n"
+    assert json.loads(text) == portfolio
+    return text
+
+
 def csv_text(portfolio, pack):
     """One provider a row: id, name, the facts (an object fact as fact.key columns), last_<ACTIVITY>."""
     columns = ["id", "name"]
@@ -474,8 +498,7 @@ def main():
     qaf = sys.argv[1] if len(sys.argv) > 1 else str(ROOT / "build" / "bin" / "qaf")
     for pack_id in AS_OF:
         portfolio = Generator(qaf, pack_id).build()
-        (EXAMPLES / f"{pack_id}.json").write_text(
-            json.dumps(portfolio, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        (EXAMPLES / f"{pack_id}.json").write_text(json_text(portfolio), encoding="utf-8")
         pack = json.loads((ROOT / "packs" / f"{pack_id}.json").read_text(encoding="utf-8"))
         (EXAMPLES / f"{pack_id}.csv").write_text(csv_text(portfolio, pack), encoding="utf-8")
         print(f"examples/{pack_id}.json and .csv: {len(portfolio['providers'])} providers")
