@@ -180,7 +180,8 @@ void write_summary(std::ostream& out, const portfolio_summary& summary) {
     out << "<li><span class=\"swatch\" style=\"background:" << colours[o % colours.size()]
         << "\"></span>" << h(officer_name(summary.visits_by_officer[o].officer)) << "</li>";
   }
-  out << "</ul>\n";
+  out << "</ul>\n<p class=\"muted\">Each bar stacks the officers from the bottom up in the "
+         "legend's order; the table below gives every number.</p>\n";
   int visits = 0;
   for (const int n : summary.visits_total) visits += n;
   if (visits == 0)
