@@ -41,6 +41,15 @@ int run_assess(const invocation& call) {
     }
   }
   const detail::portfolio_summary counted = summary.finish();
+  // As `qaf schedule` does: said on stderr whatever the format (DOMAIN.md section 2), after the
+  // progress line is gone.
+  for (const detail::provider_assessment& a : assessments) {
+    const detail::provider_schedule& s = a.schedule;
+    if (s.result.unknown_facts.empty()) continue;
+    call.err << "qaf: warning: provider " << s.provider << " is not scheduled in full for want of:";
+    for (const std::string& f : s.result.unknown_facts) call.err << ' ' << f;
+    call.err << '\n';
+  }
   if (prepared->format == "text") {
     detail::write_assessment_text(call.out, *prepared->pack, window, counted, assessments);
     return exit_ok;
