@@ -56,12 +56,11 @@ void collect_triggers(schedule_context& ctx) {
   for (const event& e : ctx.record.events) events.push_back(&e);
   for (const event& e : ctx.missed_returns) events.push_back(&e);
   for (const trigger& t : ctx.pack.triggers) {
-    std::optional<truth> when;  // evaluated once, and only when an event matches
     for (const event* event_of : events) {
       const event& e = *event_of;
       if (ctx.options.as_of < e.on || !in_effective_period(ctx, e.on) || !matches(t, e)) continue;
-      if (!when) when = ctx.applies(t.when);
-      if (*when != truth::yes) break;
+      // Decided with the facts in force on the event's day (DOMAIN.md section 2).
+      if (ctx.applies_on(t.when, e.on) != truth::yes) continue;
       std::vector<date> deadlines;
       for (const obligation& ob : t.obligations) {
         date deadline = apply_due(ob.due, e.on, ctx.pack.calendar);

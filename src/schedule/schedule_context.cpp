@@ -22,18 +22,55 @@ schedule_context::schedule_context(const pack_data& pack_in, const provider& rec
       record(record_in),
       facts(facts_in),
       options(options_in),
+      timeline(pack_in, record_in, facts_in, options_in.as_of),
       history(pack_in, record_in, options_in.as_of),
       completions(pack_in, record_in, options_in.as_of),
       monitoring_start(read_monitoring_start(pack_in, facts_in)),
       horizon(options_in.to < options_in.as_of ? options_in.as_of : options_in.to),
       unknown_(pack_in.table.total_slots()),
-      scratch_(pack_in.table.total_slots()) {}
+      scratch_(pack_in.table.total_slots()),
+      unknown_scratch_(pack_in.table.total_slots()),
+      owed_(pack_in.activities.size(), false) {}
 
-truth schedule_context::applies(const when_clause& when) {
-  if (!when.compiled) return truth::yes;
-  const truth t = when.compiled->evaluate(facts, options.as_of, &scratch_);
+truth schedule_context::applies(const when_clause& when) { return applies_on(when, options.as_of); }
+
+truth schedule_context::applies_on(const when_clause& when, date d) {
+  const truth t = timeline.on(when, d, &scratch_);
   if (t == truth::unknown) unknown_.merge(scratch_);
   return t;
+}
+
+rule_applicability schedule_context::applicability(const schedule_rule& rule) {
+  rule_applicability where;
+  const std::span<const timeline_segment> segments = timeline.segments();
+  where.by_segment.reserve(segments.size());
+  for (const timeline_segment& s : segments) {
+    const truth when = timeline.in(rule.when, s, &scratch_);
+    truth t = when;
+    if (when == truth::unknown) unknown_scratch_.merge(scratch_);
+    if (when != truth::no) {
+      const truth held = timeline.in(rule.while_condition, s, &scratch_);
+      if (held == truth::no) {
+        t = truth::no;
+      } else if (held == truth::unknown) {
+        t = truth::unknown;
+        unknown_scratch_.merge(scratch_);
+      }
+    }
+    // Unknown before the provider was monitored matters to no obligation.
+    if (t == truth::unknown && (!monitoring_start || !(s.to < *monitoring_start))) {
+      unknown_.merge(unknown_scratch_);
+    }
+    unknown_scratch_.clear();
+    where.by_segment.push_back(t);
+    if (t != truth::yes) continue;
+    if (!where.holds.empty() && add_days(where.holds.back().to, 1) == s.from) {
+      where.holds.back().to = s.to;
+    } else {
+      where.holds.push_back({s.from, s.to});
+    }
+  }
+  return where;
 }
 
 void schedule_context::report_unknown(const std::string& fact) {
@@ -45,6 +82,7 @@ void schedule_context::report_unknown(const std::string& fact) {
 occurrence schedule_context::make(activity_index activity, date due, const rule_meta& meta,
                                   occurrence_origin origin) const {
   const qaf::activity& a = pack.activities[activity];
+  owed_[activity] = true;
   occurrence o;
   o.provider = record.id;
   o.activity = a.code;
@@ -128,7 +166,33 @@ void schedule_context::warn_outside_effective_period() {
                                        "); nothing falls due outside it"});
 }
 
+void schedule_context::warn_unmatched_history() {
+  std::vector<bool> followed(pack.activities.size(), false);
+  for (const follow_up& f : pack.follow_ups) followed[f.activity] = true;
+  for (const completion& c : completions.all()) {
+    if (c.used || !owed_[c.activity] || followed[c.activity]) continue;
+    const auto index = static_cast<std::size_t>(c.record - record.history.data());
+    const std::string what = pack.activities[c.activity].code + " of " + c.on.to_string();
+    std::string why =
+        "no obligation of the ledger was open for it (none was yet owed, or another record "
+        "fulfilled it)";
+    if (c.named()) {
+      why =
+          "it names " +
+          (c.record->due ? "the due date " + c.record->due->to_string() : std::string("a period")) +
+          " that no obligation of the ledger has";
+    } else if (monitoring_start && c.on < *monitoring_start) {
+      why = "it is before monitoring_start " + monitoring_start->to_string();
+    }
+    result.warnings.push_back({"unmatched_history", "provider " + record.id +
+                                                        ": the history record " + what +
+                                                        " (/history/" + std::to_string(index) +
+                                                        ") is not counted: " + why});
+  }
+}
+
 schedule_result schedule_context::finish() {
+  warn_unmatched_history();
   warn_outside_effective_period();
   std::sort(result.occurrences.begin(), result.occurrences.end(),
             [](const occurrence& a, const occurrence& b) {

@@ -24,7 +24,8 @@ int run_assess(const invocation& call) {
   std::vector<detail::provider_assessment> assessments;
   for (const provider& p : prepared->portfolio.providers) {
     assessments.push_back({detail::describe(p, assessor.schedule(p, window)),
-                           assessor.rate(p, prepared->as_of), assessor.evaluate_kpis(p)});
+                           assessor.rate(p, prepared->as_of),
+                           assessor.evaluate_kpis(p, prepared->as_of)});
   }
   if (prepared->format == "text") {
     detail::write_assessment_text(call.out, *prepared->pack, window, assessments);
