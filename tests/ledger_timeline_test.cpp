@@ -376,3 +376,38 @@ TEST(LedgerTimeline, AnUnmatchedHistoryRecordIsNamed) {
 }
 
 }  // namespace
+
+namespace {
+
+// DOMAIN.md section 2: a pack may roll every due date to the next working day. Bolton children's
+// pack with "roll": "next_working_day": the QMC-3 of a home monitored from 2023-04-01 falls due on
+// Easter Monday 2024-04-01 and rolls to Tuesday 2024-04-02, saying why; without the policy it stays
+// and carries the non_working_day warning.
+TEST(LedgerTimeline, APackWideRollMovesDueDatesToTheNextWorkingDay) {
+  const qaf::pack bolton = qaf::load_pack_or_throw("bolton-children-2024");
+  std::string text(bolton.json_text());
+  const std::string region = "\"region\": \"england_and_wales\"";
+  const auto at = text.find(region);
+  ASSERT_NE(at, std::string::npos);
+  text.insert(at + region.size(), ", \"roll\": \"next_working_day\"");
+  const qaf::pack_result rolled_pack = qaf::parse_pack(text, "rolled.json");
+  ASSERT_TRUE(rolled_pack) << qaf::testing::describe(rolled_pack.diagnostics);
+  const qaf::engine rolled(*rolled_pack.pack);
+  const qaf::provider p = bolton_home("good");
+  const qaf::schedule_result r =
+      rolled.schedule(p, {d("2024-03-01"), d("2024-04-30"), d("2024-03-01")});
+  EXPECT_THAT(lines(r, "qmc3-social-care"), ElementsAre("2024-04-02 QMC-3 upcoming"));
+  for (const qaf::occurrence& o : r.occurrences) {
+    if (o.rule != "qmc3-social-care") continue;
+    ASSERT_EQ(o.warnings.size(), 1u);
+    EXPECT_EQ(o.warnings[0].code, "rolled");
+    EXPECT_EQ(o.warnings[0].message,
+              "2024-04-01 is not a working day (Easter Monday); due the next working day, "
+              "2024-04-02, as the pack rolls due dates");
+  }
+  const qaf::schedule_result kept =
+      schedule("bolton-children-2024", p, "2024-03-01", "2024-04-30", "2024-03-01");
+  EXPECT_THAT(lines(kept, "qmc3-social-care"), ElementsAre("2024-04-01 QMC-3 upcoming"));
+}
+
+}  // namespace

@@ -226,6 +226,9 @@ struct pack_data {
   fact_table table;
 
   working_calendar calendar;
+  /// The pack's roll policy (calendar.roll): with next_working_day every due date qaf computes
+  /// that is not a working day moves to the next one; a deadline table's dates stay as published.
+  roll_rule roll = roll_rule::none;
   term_calendar terms;  // default-constructed: the DOMAIN.md default terms
   std::vector<deadline_table> deadline_tables;
 

@@ -471,6 +471,9 @@ class pack_loader {
           sink_.error("qaf.pack.value", r.pointer_to("region"), why);
         }
       }
+      if (auto roll = r.one_of("roll", {"none", "next_working_day"}, presence::optional)) {
+        data_->roll = *roll == "next_working_day" ? roll_rule::next_working_day : roll_rule::none;
+      }
       for_each_in(r, "closure_days", presence::optional, [&](object_reader& c) {
         auto day = c.date("date");
         c.string("name");

@@ -235,7 +235,7 @@ void run_calendar_rule(schedule_context& ctx, const schedule_rule& rule,
                                     add_days(item.due, 1),
                                     {{"activity", ctx.pack.activities[activity].code}}});
     }
-    ctx.emit(std::move(o), done[i]);
+    ctx.emit(std::move(o), done[i], item.entry != nullptr);
   }
 }
 

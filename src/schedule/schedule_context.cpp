@@ -14,6 +14,12 @@ std::optional<date> read_monitoring_start(const pack_data& pack, const bound_rec
   return date::from_days(value.as_days());
 }
 
+// Why a day is not a working day: its holiday's name, else the weekend day.
+std::string why_not_working(const pack_data& pack, date d) {
+  if (std::optional<std::string> holiday = pack.calendar.holiday_name(d)) return *holiday;
+  return d.weekday() == weekday::saturday ? "a Saturday" : "a Sunday";
+}
+
 }  // namespace
 
 schedule_context::schedule_context(const pack_data& pack_in, const provider& record_in,
@@ -103,14 +109,8 @@ void schedule_context::warn_non_working_day(occurrence& o) const {
   const region& where = pack.calendar.holiday_region();
   if (o.due.year() < where.first_year() || o.due.year() > where.last_year()) return;
   if (pack.calendar.is_working_day(o.due)) return;
-  std::string why;
-  if (std::optional<std::string> holiday = pack.calendar.holiday_name(o.due)) {
-    why = *holiday;
-  } else {
-    why = o.due.weekday() == weekday::saturday ? "a Saturday" : "a Sunday";
-  }
-  o.warnings.push_back(
-      {"non_working_day", o.due.to_string() + " is not a working day (" + why + ")"});
+  o.warnings.push_back({"non_working_day", o.due.to_string() + " is not a working day (" +
+                                               why_not_working(pack, o.due) + ")"});
 }
 
 occurrence_status schedule_context::status_of(date due,
@@ -130,7 +130,18 @@ bool schedule_context::in_force(const occurrence& o) const noexcept {
   return !(decisive < pack.info.effective_from) && !after_effective_period(decisive);
 }
 
-void schedule_context::emit(occurrence o, std::optional<date> done_on) {
+void schedule_context::emit(occurrence o, std::optional<date> done_on, bool published) {
+  const region& where = pack.calendar.holiday_region();
+  if (pack.roll == roll_rule::next_working_day && !published &&
+      o.due.year() >= where.first_year() && o.due.year() < where.last_year() &&
+      !pack.calendar.is_working_day(o.due)) {
+    const date rolled = pack.calendar.next_working_day_on_or_after(o.due);
+    o.warnings.push_back({"rolled", o.due.to_string() + " is not a working day (" +
+                                        why_not_working(pack, o.due) +
+                                        "); due the next working day, " + rolled.to_string() +
+                                        ", as the pack rolls due dates"});
+    o.due = rolled;
+  }
   o.status = status_of(o.due, done_on);
   o.done_on = done_on;
   if (done_on && o.due < *done_on) {

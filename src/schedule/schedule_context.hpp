@@ -92,8 +92,10 @@ class schedule_context {
   /// Whether a date is after the pack's effective_to.
   bool after_effective_period(date d) const noexcept;
   /// Sets the status (and lateness) of a ledger entry and adds it to the result when the window
-  /// selects it: in force, and due in [from, to] or overdue and due earlier.
-  void emit(occurrence o, std::optional<date> done_on);
+  /// selects it: in force, and due in [from, to] or overdue and due earlier. Under the pack's
+  /// roll policy a due date that is not a working day first moves to the next working day (with
+  /// a `rolled` warning), unless it is `published` in a deadline table.
+  void emit(occurrence o, std::optional<date> done_on, bool published = false);
 
   /// Adds a result-level unmatched_history warning for each history record up to as_of that
   /// fulfilled no obligation although its activity is owed in this ledger (called by finish):
