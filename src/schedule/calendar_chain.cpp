@@ -188,9 +188,22 @@ void run_calendar_rule(schedule_context& ctx, const schedule_rule& rule,
       }
     }
   }
+  std::size_t open = 0;
+  for (completion* c : records) {
+    if (c->used || c->named()) continue;
+    while (open < items.size() && done[open]) ++open;
+    if (open == items.size()) break;
+    const calendar_item& item = items[open];
+    const date ended = item.end ? *item.end : (open > 0 ? items[open - 1].due : date::min());
+    if (c->on < ended) continue;  // a return cannot be for a period not yet over
+    done[open] = c->on;
+    c->used = true;
+  }
+
   // A KPI return (section 5) fulfils the period of the activity the pack links to its KPIs: the
   // period it overlaps and reaches the end of. It says nothing of when it was sent, so the period
-  // shows done on its due date with a kpi_return warning saying so.
+  // shows done on its due date with a kpi_return warning saying so; a dated history record of the
+  // activity, which says when, has matched first.
   std::vector<bool> by_kpi_return(items.size(), false);
   if (ctx.pack.consequences.return_activity == activity) {
     for (const data_return& r : ctx.record.returns) {
@@ -205,18 +218,6 @@ void run_calendar_rule(schedule_context& ctx, const schedule_rule& rule,
       }
     }
   }
-  std::size_t open = 0;
-  for (completion* c : records) {
-    if (c->used || c->named()) continue;
-    while (open < items.size() && done[open]) ++open;
-    if (open == items.size()) break;
-    const calendar_item& item = items[open];
-    const date ended = item.end ? *item.end : (open > 0 ? items[open - 1].due : date::min());
-    if (c->on < ended) continue;  // a return cannot be for a period not yet over
-    done[open] = c->on;
-    c->used = true;
-  }
-
   for (std::size_t i = 0; i < items.size(); ++i) {
     const calendar_item& item = items[i];
     occurrence o = ctx.make(activity, item.due, rule.meta, occurrence_origin::schedule);
