@@ -411,3 +411,30 @@ TEST(LedgerTimeline, APackWideRollMovesDueDatesToTheNextWorkingDay) {
 }
 
 }  // namespace
+
+namespace {
+
+// Issue 14: a follow-up may have `when`, decided with the facts in force on the day of the activity
+// it follows. Bolton children's QMC-1 form, owed here only while the home is rated below Good: the
+// QMC-1 of 2024-05-13 (rated Requires Improvement until 2024-08-15) owes the form within ten
+// working days, 2024-05-28 (the Spring bank holiday is 27 May); the QMC-1 of 2024-10-01, after the
+// rating went back to Good, owes none.
+TEST(LedgerTimeline, AFollowUpWhenIsDecidedOnTheDayOfTheActivity) {
+  const qaf::pack bolton = qaf::load_pack_or_throw("bolton-children-2024");
+  std::string text(bolton.json_text());
+  const std::string after = "\"after\": \"QMC-1\"";
+  const auto at = text.find(after);
+  ASSERT_NE(at, std::string::npos);
+  text.insert(at, "\"when\": \"regulator_rating in ['requires_improvement', 'inadequate']\", ");
+  const qaf::pack_result changed = qaf::parse_pack(text, "follow-up-when.json");
+  ASSERT_TRUE(changed) << qaf::testing::describe(changed.diagnostics);
+  const qaf::engine engine(*changed.pack);
+  qaf::provider p = bolton_home("good");
+  p.events = {rating_change("2024-08-15", "requires_improvement", "good")};
+  p.history = {{"QMC-1", d("2024-05-13")}, {"QMC-1", d("2024-10-01")}};
+  const qaf::schedule_result r =
+      engine.schedule(p, {d("2024-02-01"), d("2025-01-31"), d("2024-12-01")});
+  EXPECT_THAT(lines(r, "qmc1-form"), ElementsAre("2024-05-28 QMC-1-FORM overdue"));
+}
+
+}  // namespace

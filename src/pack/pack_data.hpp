@@ -127,6 +127,9 @@ struct trigger {
 
 struct follow_up {
   rule_meta meta;
+  /// Which completions of `after` owe the follow-up: decided with the facts in force on the day
+  /// the activity was done (an action plan only after a poor rating). Absent: every one.
+  when_clause when;
   activity_index after = 0;
   activity_index activity = 0;
   due_rule due;

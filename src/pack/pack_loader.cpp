@@ -861,6 +861,7 @@ class pack_loader {
     for_each_in(top, "follow_ups", presence::optional, [&](object_reader& r) {
       follow_up f;
       f.meta = read_rule_meta(r, rule_ids_);
+      f.when = read_when(r, "when");
       auto after = read_activity_ref(r, "after");
       auto a = read_activity_ref(r, "activity");
       auto due = read_due(r, "due");

@@ -117,6 +117,8 @@ void run_follow_ups(schedule_context& ctx) {
     const std::span<const date> done = ctx.history.of(f.activity);
     std::size_t next = 0;
     for (const date meeting : meetings) {
+      // Owed only where the follow-up's condition holds on the day of the activity it follows.
+      if (ctx.applies_on(f.when, meeting) != truth::yes) continue;
       while (next < done.size() && done[next] < meeting) ++next;
       std::optional<date> done_on;
       if (next < done.size()) done_on = done[next++];
