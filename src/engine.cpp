@@ -8,6 +8,7 @@
 #include "pack/json_reader.hpp"
 #include "portfolio/record_check.hpp"
 #include "rating/classifier.hpp"
+#include "schedule/fact_timeline.hpp"
 #include "schedule/scheduler.hpp"
 
 namespace qaf {
@@ -67,20 +68,55 @@ void derive_returns_missed(const detail::pack_data& pack, const provider& record
   facts.set_integer(*slot, missed);
 }
 
+// Facts that contradict the record's latest dated change on or before as_of are an input error
+// (DOMAIN.md section 2).
+void check_changes_or_throw(const provider& record, date as_of) {
+  std::vector<diagnostic> problems = detail::check_changes(record, as_of);
+  if (!problems.empty()) throw input_error(std::move(problems));
+}
+
 }  // namespace
+
+std::vector<diagnostic> check_provider(const pack& rules, const provider& record, date as_of) {
+  std::vector<diagnostic> found = check_provider(rules, record);
+  if (!found.empty()) return found;
+  return detail::check_changes(record, as_of);
+}
 
 engine::engine(qaf::pack rules) noexcept : pack_(std::move(rules)) {}
 
 schedule_result engine::schedule(const provider& record, const schedule_options& options) const {
   const detail::bound_record facts = bind_checked(pack_.data(), record);
+  check_changes_or_throw(record, options.as_of);
   return detail::schedule_provider(pack_.data(), record, facts, options);
 }
 
 std::vector<rating> engine::rate(const provider& record, date as_of) const {
   detail::bound_record facts = bind_checked(pack_.data(), record);
+  check_changes_or_throw(record, as_of);
   derive_kpis_not_met(pack_.data(), record, facts);
   derive_returns_missed(pack_.data(), record, as_of, facts);
   return detail::rate_provider(pack_.data(), record, facts, as_of);
+}
+
+std::vector<kpi_result> engine::evaluate_kpis(const provider& record, date as_of) const {
+  const detail::pack_data& pack = pack_.data();
+  const detail::bound_record facts = bind_checked(pack, record);
+  check_changes_or_throw(record, as_of);
+  std::vector<detail::missed_period> missed;
+  if (pack.consequences.return_activity && !pack.kpis.empty()) {
+    const std::string& code = pack.activities[*pack.consequences.return_activity].code;
+    const date from = std::min(pack.info.effective_from, as_of);
+    const schedule_result ledger =
+        detail::schedule_provider(pack, record, facts, {from, as_of, as_of});
+    for (const occurrence& o : ledger.occurrences) {
+      if (o.activity != code || o.status != occurrence_status::overdue || !o.period_start ||
+          !o.period_end)
+        continue;
+      missed.push_back({*o.period_start, *o.period_end, o.due});
+    }
+  }
+  return detail::evaluate_provider_kpis(pack, record, facts, as_of, missed);
 }
 
 std::vector<kpi_result> engine::evaluate_kpis(const provider& record) const {

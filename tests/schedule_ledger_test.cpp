@@ -357,10 +357,24 @@ qaf::provider generated(const qaf::pack& pack, int seed) {
     const qaf::activity& a = activities[static_cast<std::size_t>(seed + k * 5) % activities.size()];
     p.history.push_back({a.code, qaf::add_days(d("2019-01-01"), (seed * 37 + k * 151) % 2200)});
   }
+  // Dated changes that agree with the facts (which are the values after them): a rating change
+  // and a move, each with what held before, so that the timeline has segments.
   const char* ratings[] = {"requires_improvement", "inadequate", "good"};
+  const auto rating = p.facts.find("regulator_rating");
+  const std::string to = rating != p.facts.end() ? std::get<std::string>(rating->second)
+                                                 : std::string(ratings[seed % 3]);
   p.events.push_back({"regulator_rating_changed",
                       qaf::add_days(d("2020-01-01"), (seed * 53) % 1800),
-                      {{"to", ratings[seed % 3]}}});
+                      {{"from", to == "good" ? "requires_improvement" : "good"}, {"to", to}}});
+  if (const auto location = p.facts.find("location"); location != p.facts.end()) {
+    const std::string now = std::get<std::string>(location->second);
+    qaf::event move;
+    move.type = "facts_changed";
+    move.on = qaf::add_days(d("2019-06-01"), (seed * 71) % 1500);
+    move.facts = {{"location", now}};
+    move.facts_before = {{"location", std::string(now == "in_area" ? "out_of_area" : "in_area")}};
+    p.events.push_back(move);
+  }
   if (seed % 2 == 0)
     p.events.push_back(
         {"registered_manager_changed", qaf::add_days(d("2021-03-01"), seed * 11), {}});

@@ -273,8 +273,9 @@ TEST(ScheduleBoltonAdults, ProviderInformationReturnsOnThePublishedDates) {
   // 28/05/18 and 27/5/19 are Spring bank holidays; 07/01/18 was corrected.
   EXPECT_THAT(warned, ElementsAre("2018-05-28 non_working_day", "2019-01-07 corrected_date",
                                   "2019-05-27 non_working_day"));
-  // QM-1 and the other interval rules need monitoring_start, which the record lacks.
-  EXPECT_THAT(r.unknown_facts, ElementsAre("monitoring_start"));
+  // QM-1 and the other interval rules need monitoring_start, which the record lacks; whether the
+  // additional visits below Good are owed needs the rating.
+  EXPECT_THAT(r.unknown_facts, ElementsAre("monitoring_start", "regulator_rating"));
 }
 
 TEST(ScheduleBoltonAdults, OnlyTheReturnsOf2020To21AreOwedUnderThe2020To21Framework) {
@@ -481,9 +482,10 @@ TEST(ScheduleDevon, TheContractManagementSchedule) {
 // ---- Herefordshire adults -------------------------------------------------------------------
 
 TEST(ScheduleHerefordshire, MonitoringFollowsTheAgreedThresholdLevel) {
+  // The level the panel agreed, from monitoring_start on (level('threshold'), DOMAIN.md section 2).
   qaf::provider p = record_with("care", {{"service_type", std::string("residential")},
-                                         {"threshold_level", std::int64_t{2}},
                                          {"monitoring_start", d("2024-01-01")}});
+  p.ratings = {{"threshold", std::int64_t{2}, d("2024-01-01")}};
   p.history = {{"MAQR-MEETING", d("2024-05-20")}};
   const qaf::schedule_result r =
       schedule("herefordshire-adults-2018", p, "2024-06-01", "2024-09-30", "2024-06-01");
@@ -501,7 +503,7 @@ TEST(ScheduleHerefordshire, MonitoringFollowsTheAgreedThresholdLevel) {
               ElementsAre("2024-02-29", "2024-03-31", "2024-04-30", "2024-05-31", "2024-06-30",
                           "2024-07-31", "2024-08-31", "2024-09-30"));
 
-  p.facts["threshold_level"] = std::int64_t{3};
+  p.ratings = {{"threshold", std::int64_t{3}, d("2024-01-01")}};
   const qaf::schedule_result three =
       schedule("herefordshire-adults-2018", p, "2024-06-01", "2024-09-30", "2024-06-01");
   // Never held: 2024-02-01 missed, then a month after as_of and monthly: 07-01, 08-01, 09-01.
@@ -509,17 +511,18 @@ TEST(ScheduleHerefordshire, MonitoringFollowsTheAgreedThresholdLevel) {
               ElementsAre("2024-02-01", "2024-07-01", "2024-08-01", "2024-09-01"));
   EXPECT_THAT(dues(three, "quality-team-meeting-levels-1-2"), IsEmpty());
 
-  p.facts["threshold_level"] = std::int64_t{1};
+  p.ratings = {{"threshold", std::int64_t{1}, d("2024-01-01")}};
   const qaf::schedule_result one =
       schedule("herefordshire-adults-2018", p, "2024-06-01", "2025-01-31", "2024-06-01");
   EXPECT_THAT(dues(one, "annual-sdp-level-1"), ElementsAre("2025-01-01"));
   EXPECT_THAT(dues(one, "annual-contact-all-providers"), ElementsAre("2025-01-01"));
   EXPECT_THAT(dues(one, "maqr-meeting-levels-2-3"), IsEmpty());
 
-  p.facts.erase("threshold_level");
+  // No agreed level and no evidence to suggest one: the scheme is not assessed, it has no level.
+  p.ratings.clear();
   const qaf::schedule_result unknown =
       schedule("herefordshire-adults-2018", p, "2024-06-01", "2025-01-31", "2024-06-01");
-  EXPECT_THAT(unknown.unknown_facts, ElementsAre("threshold_level"));
+  EXPECT_THAT(unknown.unknown_facts, ElementsAre("level('threshold')"));
   EXPECT_THAT(dues(unknown, "maqr-meeting-levels-2-3"), IsEmpty());
   EXPECT_THAT(dues(unknown, "annual-contact-all-providers"), ElementsAre("2025-01-01"));
 }

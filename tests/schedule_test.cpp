@@ -274,13 +274,12 @@ TEST(Schedule, ARepeatEndsAtTheNextEventOfItsType) {
   p.history = {{"M", date::parse("2025-03-01")}};
   EXPECT_THAT(schedule_lines(run(p, "2025-01-01", "2025-12-31", "2025-06-01")),
               ElementsAre("2025-04-10 M done:2025-03-01 below-good"));
-  // Rated Requires Improvement on 2025-05-01 but Good again by as_of (no event recorded): the
-  // first extra visit stands, no repeat follows it.
+  // Rated Requires Improvement on 2025-05-01 but Good by as_of with no event recorded: the facts
+  // contradict the latest change, an input error (DOMAIN.md section 2), never a guess.
   p.history.clear();
   p.events = {
       {"regulator_rating_changed", date::parse("2025-05-01"), {{"to", "requires_improvement"}}}};
-  EXPECT_THAT(schedule_lines(run(p, "2025-01-01", "2025-12-31", "2025-05-10")),
-              ElementsAre("2025-08-01 M upcoming below-good"));
+  EXPECT_THROW((void)run(p, "2025-01-01", "2025-12-31", "2025-05-10"), qaf::input_error);
 }
 
 TEST(Schedule, UnknownFactsKeepATriggerFromFiringAndAreReported) {

@@ -35,8 +35,14 @@ class engine {
   /// Every classification scheme of the pack for this provider as of a date.
   std::vector<rating> rate(const provider& record, date as_of) const;
 
-  /// KPI status per KPI and return period, with consequences.
+  /// KPI status per KPI and return period, with consequences, over every return the record holds.
   std::vector<kpi_result> evaluate_kpis(const provider& record) const;
+
+  /// KPI status as of a date (DOMAIN.md section 5): returns for periods not yet over are left
+  /// out; each period the ledger owed a return for (the pack's kpi_consequences.return_activity)
+  /// and none came is no_data with the consequence return_missed; a yearly KPI is decided once its
+  /// contract year has ended and the return after it is overdue. Throws input_error as schedule.
+  std::vector<kpi_result> evaluate_kpis(const provider& record, date as_of) const;
 
  private:
   qaf::pack pack_;

@@ -27,8 +27,9 @@ enum class kpi_status { met, not_met, no_data, not_applicable, no_baseline };
 std::string_view to_string(kpi_status status) noexcept;
 
 /// none; review_meeting (a target not met without an explanation); default_notice (not met
-/// again after a review meeting: DCC "may" issue one).
-enum class kpi_consequence { none, review_meeting, default_notice };
+/// again after a review meeting: DCC "may" issue one); return_missed (as of a date, the ledger
+/// owed a return for the period and none came: every KPI is no_data, DOMAIN.md section 5).
+enum class kpi_consequence { none, review_meeting, default_notice, return_missed };
 std::string_view to_string(kpi_consequence consequence) noexcept;
 
 /// A KPI's target as the pack states it: `type` at_least | at_most (with `value`), reduction |

@@ -162,4 +162,9 @@ portfolio_result parse_portfolio_csv(const pack& rules, std::string_view text,
 /// Pointers are relative to the record ("/facts/beds").
 std::vector<diagnostic> check_provider(const pack& rules, const provider& record);
 
+/// As above, and also that the record's facts, its values as of `as_of`, agree with its latest
+/// dated change on or before then (a facts_changed event, a regulator_rating_changed's `to`):
+/// qaf.portfolio.facts_contradict at "/facts/<name>", naming the event (DOMAIN.md section 2).
+std::vector<diagnostic> check_provider(const pack& rules, const provider& record, date as_of);
+
 }  // namespace qaf

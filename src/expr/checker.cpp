@@ -26,7 +26,8 @@ enum class function_id : std::uint8_t {
   count,
   all,
   any,
-  known
+  known,
+  level
 };
 
 struct function_entry {
@@ -43,6 +44,7 @@ constexpr function_entry functions[] = {
     {"all", function_id::all},
     {"any", function_id::any},
     {"known", function_id::known},
+    {"level", function_id::level},
 };
 
 std::optional<function_id> find_function(std::string_view name) {
@@ -751,6 +753,8 @@ class checker {
         return check_quantifier(index, *f);
       case function_id::known:
         return check_known(index);
+      case function_id::level:
+        return check_level(index);
     }
     return failed(index);
   }
@@ -860,6 +864,35 @@ class checker {
       p.a = arg.node;
     }
     return make(kind::boolean, emit(p), index);
+  }
+
+  // level('threshold'): the scheme's level on the date the condition is decided for (DOMAIN.md
+  // section 2), an integer: the level's number for numbered schemes, else its rank from 1 (least
+  // severe). Unknown where the scheme has no level (not assessed), so it never reads as 0.
+  checked check_level(std::uint32_t index) {
+    const syntax_node& n = syntax(index);
+    const std::vector<std::string>& schemes = table_.schemes();
+    const std::string example =
+        "level('" + (schemes.empty() ? "threshold" : schemes.front()) + "') >= 2";
+    if (n.children.size() != 1 || syntax(n.children[0]).kind != syntax_kind::string) {
+      error(code_type, n.offset, "level takes a scheme id in quotes, as in " + example);
+      return failed(index);
+    }
+    const syntax_node& arg = syntax(n.children[0]);
+    const std::optional<std::uint32_t> slot = table_.level_slot(arg.text);
+    if (!slot) {
+      error(code_value, arg.offset,
+            single_quoted(arg.text) + " is no classification scheme of this pack; " +
+                (schemes.empty() ? std::string("it has none")
+                                 : "the schemes are " + join_list(schemes) +
+                                       did_you_mean(closest_match(arg.text, schemes))));
+      return failed(index);
+    }
+    program_node p;
+    p.op = opcode::load;
+    p.type = value_type::integer;
+    p.a = *slot;
+    return make(kind::integer, emit(p), index);
   }
 
   const fact_table& table_;

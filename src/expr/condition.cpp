@@ -12,6 +12,13 @@ truth condition::evaluate(const bound_record& record, date as_of,
   return evaluate_program(program_, record, as_of, unknown);
 }
 
+bool condition::reads_slots_from(std::size_t first) const noexcept {
+  for (const program_node& n : program_.nodes) {
+    if (n.op == opcode::load && n.a >= first) return true;
+  }
+  return false;
+}
+
 std::optional<condition> compile_condition(const fact_table& table, std::string_view text,
                                            std::string_view pointer, std::vector<diagnostic>& out) {
   syntax_tree tree;

@@ -50,6 +50,9 @@ class condition {
   const std::string& to_string() const noexcept { return canonical_; }
   /// The facts the condition reads (indices into the fact table), ascending, each once.
   std::span<const std::uint32_t> facts() const noexcept { return facts_; }
+  /// Whether the condition reads a slot at or after `first` (the scheme level slots start at
+  /// fact_table::fact_slots()).
+  bool reads_slots_from(std::size_t first) const noexcept;
 
  private:
   friend std::optional<condition> compile_condition(const fact_table&, std::string_view,

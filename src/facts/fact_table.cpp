@@ -204,9 +204,17 @@ fact_table fact_table::core(std::span<const std::string> service_types) {
 }
 
 std::string fact_table::slot_name(std::uint32_t slot) const {
+  if (slot >= slot_fact_.size()) return "level('" + schemes_.at(slot - slot_fact_.size()) + "')";
   const entry& e = facts_[slot_fact_[slot]];
   if (e.kind != fact_kind::object) return e.declaration.name;
   return e.declaration.name + '.' + e.declaration.keys[slot - e.first_slot];
+}
+
+std::optional<std::uint32_t> fact_table::level_slot(std::string_view scheme) const noexcept {
+  for (std::size_t i = 0; i < schemes_.size(); ++i) {
+    if (schemes_[i] == scheme) return static_cast<std::uint32_t>(slot_fact_.size() + i);
+  }
+  return std::nullopt;
 }
 
 std::optional<std::uint32_t> fact_table::find(std::string_view name) const noexcept {

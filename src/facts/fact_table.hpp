@@ -17,6 +17,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "facts/fact_kind.hpp"
@@ -48,11 +49,25 @@ class fact_table {
   /// Object facts have one slot per key, consecutive and in declaration order; the others one.
   std::uint32_t first_slot(std::uint32_t fact) const noexcept { return facts_[fact].first_slot; }
   std::uint32_t slot_count(std::uint32_t fact) const noexcept { return facts_[fact].slot_count; }
-  std::size_t total_slots() const noexcept { return slot_fact_.size(); }
-  /// The fact a slot belongs to.
+  /// Every slot: those of the facts, then one per classification scheme (level_slot).
+  std::size_t total_slots() const noexcept { return slot_fact_.size() + schemes_.size(); }
+  /// The fact a slot belongs to; only for the slots of facts (below fact_slots()).
   std::uint32_t fact_of_slot(std::uint32_t slot) const noexcept { return slot_fact_[slot]; }
-  /// "beds", or "key_question_ratings.safe" for a slot of an object fact.
+  /// The slots of facts; the scheme level slots follow them.
+  std::size_t fact_slots() const noexcept { return slot_fact_.size(); }
+  /// "beds", "key_question_ratings.safe" for a slot of an object fact, or "level('threshold')"
+  /// for a scheme's level slot.
   std::string slot_name(std::uint32_t slot) const;
+
+  /// Gives each classification scheme a slot that holds its level on a date, what a condition's
+  /// `level('threshold')` reads (DOMAIN.md section 2: the agreed level, else the suggested one).
+  /// No record binds it from its facts: the scheduler's timeline fills it. Called by the pack
+  /// loader before any condition is compiled; ids are the pack's scheme ids, in its order.
+  void set_schemes(std::vector<std::string> ids) { schemes_ = std::move(ids); }
+  /// The level slot of a scheme, by id.
+  std::optional<std::uint32_t> level_slot(std::string_view scheme) const noexcept;
+  /// The scheme ids with a level slot, in the pack's order.
+  const std::vector<std::string>& schemes() const noexcept { return schemes_; }
 
   /// The fact with this name.
   std::optional<std::uint32_t> find(std::string_view name) const noexcept;
@@ -86,6 +101,7 @@ class fact_table {
   std::vector<std::string> names_;
   // Fact indices by name: a map, as inserting into a sorted vector made 100,000 facts quadratic.
   std::map<std::string, std::uint32_t, std::less<>> by_name_;
+  std::vector<std::string> schemes_;
 };
 
 /// The core vocabulary plus the pack's `declared` facts (`pointers[i]` is the JSON pointer of

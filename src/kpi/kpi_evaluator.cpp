@@ -24,19 +24,33 @@ struct period {
   date start;
   date end;
   const data_return* report = nullptr;  // nullptr: no return for the period
+  std::optional<date> missed_due;       // the ledger owed a return for it, due then
 };
 
-std::vector<period> timeline(const provider& record) {
-  std::vector<const data_return*> sorted;
-  for (const data_return& r : record.returns) sorted.push_back(&r);
-  std::sort(sorted.begin(), sorted.end(),
-            [](const data_return* a, const data_return* b) { return a->start < b->start; });
+// The returns (those ended by as_of, when given) and the ledger's missed periods that no return
+// overlaps, in order, with any gap between them as a period of its own.
+std::vector<period> timeline(const provider& record, std::optional<date> as_of,
+                             std::span<const missed_period> missed) {
+  std::vector<period> listed;
+  for (const data_return& r : record.returns) {
+    if (as_of && *as_of < r.end) continue;  // not yet due: it cannot have come
+    listed.push_back({r.start, r.end, &r, std::nullopt});
+  }
+  const std::size_t returns = listed.size();
+  for (const missed_period& m : missed) {
+    const bool covered =
+        std::any_of(listed.begin(), listed.begin() + returns,
+                    [&](const period& p) { return !(p.end < m.start) && !(m.end < p.start); });
+    if (!covered) listed.push_back({m.start, m.end, nullptr, m.due});
+  }
+  std::sort(listed.begin(), listed.end(),
+            [](const period& a, const period& b) { return a.start < b.start; });
   std::vector<period> periods;
-  for (const data_return* r : sorted) {
-    if (!periods.empty() && add_days(periods.back().end, 1) < r->start) {
-      periods.push_back({add_days(periods.back().end, 1), add_days(r->start, -1), nullptr});
+  for (const period& p : listed) {
+    if (!periods.empty() && add_days(periods.back().end, 1) < p.start) {
+      periods.push_back({add_days(periods.back().end, 1), add_days(p.start, -1), nullptr, {}});
     }
-    periods.push_back({r->start, r->end, r});
+    periods.push_back(p);
   }
   return periods;
 }
@@ -125,11 +139,13 @@ bool trend_met(const kpi& k, double value, double baseline) {
 
 class provider_kpis {
  public:
-  provider_kpis(const pack_data& pack, const provider& record, const bound_record& facts)
+  provider_kpis(const pack_data& pack, const provider& record, const bound_record& facts,
+                std::optional<date> as_of, std::span<const missed_period> missed)
       : pack_(pack),
         record_(record),
         facts_(facts),
-        periods_(timeline(record)),
+        as_of_(as_of),
+        periods_(timeline(record, as_of, missed)),
         unknown_(pack.table.total_slots()) {
     if (const auto slot = pack.table.find_slot("monitoring_start")) {
       const detail::slot& s = facts.at(*slot);
@@ -210,6 +226,12 @@ class provider_kpis {
     if (p.report == nullptr) {
       r.status = kpi_status::no_data;
       r.note = "no return for this period";
+      if (p.missed_due) {
+        // The ledger owed it: the provider is not silent (the ladder keeps this consequence).
+        r.consequence = kpi_consequence::return_missed;
+        r.note = "the return for this period was due on " + p.missed_due->to_string() +
+                 " and has not come";
+      }
       return;
     }
     r.explained = lists(p.report->explained, k.meta.id);
@@ -356,7 +378,7 @@ class provider_kpis {
   // the end of its last return (docs/kpis.md, "Yearly KPIs").
   std::vector<kpi_result> yearly(const kpi& k) {
     std::vector<kpi_result> results;
-    if (record_.returns.empty()) return results;
+    if (periods_.empty()) return results;
     if (!monitoring_start_) {
       kpi_result r = blank(k, periods_.front().start, periods_.back().end);
       if (applies(k, r)) {
@@ -369,7 +391,8 @@ class provider_kpis {
     }
     const date last_end = periods_.back().end;
     const int first = contract_year_containing(*monitoring_start_, periods_.front().end).index;
-    const int last = contract_year_containing(*monitoring_start_, last_end).index;
+    int last = contract_year_containing(*monitoring_start_, last_end).index;
+    if (as_of_) last = std::max(last, contract_year_containing(*monitoring_start_, *as_of_).index);
     for (int index = first; index <= last; ++index) {
       const contract_year year = contract_year_at(*monitoring_start_, index);
       std::vector<const data_return*> in_year;
@@ -382,19 +405,37 @@ class provider_kpis {
         if (applies(k, r)) {
           r.status = kpi_status::no_data;
           r.note = "no return ends in this contract year";
+          if (as_of_ && year_over(year) && pack_.consequences.return_activity) {
+            r.consequence = kpi_consequence::return_missed;
+            r.note += ", which ended on " + year.end.to_string();
+          }
         }
         results.push_back(std::move(r));
         continue;
       }
       kpi_result r = blank(k, year.start, in_year.back()->end);
-      if (applies(k, r)) decide_year(k, year, in_year, last_end, r);
+      if (applies(k, r)) {
+        decide_year(k, year, in_year, as_of_ ? year_over(year) : closed_by(year, in_year, last_end),
+                    r);
+      }
       results.push_back(std::move(r));
     }
     return results;
   }
 
+  // Without a date: the year is over when a return reaches its end or a later one exists.
+  static bool closed_by(const contract_year& year, const std::vector<const data_return*>& in_year,
+                        date last_end) {
+    return in_year.back()->end >= year.end || last_end > year.end;
+  }
+  // As of a date: the year has ended and the return for its last days is overdue (due the day
+  // after it ends, overdue the day after that).
+  bool year_over(const contract_year& year) const {
+    return as_of_ && add_days(year.end, 1) < *as_of_;
+  }
+
   static void decide_year(const kpi& k, const contract_year& year,
-                          const std::vector<const data_return*>& in_year, date last_end,
+                          const std::vector<const data_return*>& in_year, bool closed,
                           kpi_result& r) {
     bool any_value = false;
     for (const data_return* report : in_year) {
@@ -414,7 +455,6 @@ class provider_kpis {
       }
       r.reported = found->second;
     }
-    const bool closed = in_year.back()->end >= year.end || last_end > year.end;
     if (r.inaccurate) {
       r.value = r.reported ? std::optional<double>(0) : std::nullopt;
       r.status = kpi_status::not_met;
@@ -437,6 +477,7 @@ class provider_kpis {
   const pack_data& pack_;
   const provider& record_;
   const bound_record& facts_;
+  std::optional<date> as_of_;
   std::vector<period> periods_;
   fact_set unknown_;
   std::optional<date> monitoring_start_;
@@ -447,7 +488,14 @@ class provider_kpis {
 std::vector<kpi_result> evaluate_provider_kpis(const pack_data& pack, const provider& record,
                                                const bound_record& facts) {
   if (pack.kpis.empty() || record.returns.empty()) return {};
-  return provider_kpis(pack, record, facts).evaluate();
+  return provider_kpis(pack, record, facts, std::nullopt, {}).evaluate();
+}
+
+std::vector<kpi_result> evaluate_provider_kpis(const pack_data& pack, const provider& record,
+                                               const bound_record& facts, date as_of,
+                                               std::span<const missed_period> missed) {
+  if (pack.kpis.empty() || (record.returns.empty() && missed.empty())) return {};
+  return provider_kpis(pack, record, facts, as_of, missed).evaluate();
 }
 
 }  // namespace qaf::detail

@@ -25,6 +25,8 @@ std::string_view to_string(kpi_consequence consequence) noexcept {
       return "none";
     case kpi_consequence::review_meeting:
       return "review_meeting";
+    case kpi_consequence::return_missed:
+      return "return_missed";
     case kpi_consequence::default_notice:
       return "default_notice";
   }

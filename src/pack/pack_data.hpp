@@ -44,8 +44,9 @@ enum class roll_rule { none, next_working_day };
 
 struct cadence {
   cadence_type type = cadence_type::ad_hoc;
-  step interval;                           // every, alternate
-  std::optional<step> first_due;           // every: after monitoring_start
+  step interval;                  // every, alternate
+  std::optional<step> first_due;  // every: after monitoring_start
+  bool once = false;              // every: one obligation, one step after the rule starts to apply
   std::vector<activity_index> alternates;  // alternate: in turn, the first goes first
   int day_of_month = 0;                    // monthly_by_day
   roll_rule roll = roll_rule::none;        // monthly_by_day
@@ -58,6 +59,10 @@ struct schedule_rule {
   rule_meta meta;
   std::optional<activity_index> activity;  // none for alternate (its activities are in cadence)
   when_clause when;
+  /// The rule applies for as long as this holds (DOMAIN.md section 2, "Conditions that hold"):
+  /// its chain starts when the condition comes to hold — or when the pack came into force, if it
+  /// held before — and no obligation falls due after it stops holding.
+  when_clause while_condition;
   qaf::detail::cadence cadence;
 };
 
@@ -122,6 +127,9 @@ struct trigger {
 
 struct follow_up {
   rule_meta meta;
+  /// Which completions of `after` owe the follow-up: decided with the facts in force on the day
+  /// the activity was done (an action plan only after a poor rating). Absent: every one.
+  when_clause when;
   activity_index after = 0;
   activity_index activity = 0;
   due_rule due;
@@ -204,6 +212,10 @@ struct kpi_consequences {
   source_ref source;
   bool interpretation = false;
   std::string note;
+  /// The return activity KPI returns are sent as (Devon's DATA-RETURN): a KPI return fulfils the
+  /// obligation of that activity for its period, and a period owed and not returned gives every
+  /// KPI no_data with the consequence return_missed (DOMAIN.md sections 2 and 5).
+  std::optional<activity_index> return_activity;
   bool present = false;
 };
 
@@ -217,6 +229,9 @@ struct pack_data {
   fact_table table;
 
   working_calendar calendar;
+  /// The pack's roll policy (calendar.roll): with next_working_day every due date qaf computes
+  /// that is not a working day moves to the next one; a deadline table's dates stay as published.
+  roll_rule roll = roll_rule::none;
   term_calendar terms;  // default-constructed: the DOMAIN.md default terms
   std::vector<deadline_table> deadline_tables;
 
@@ -227,6 +242,9 @@ struct pack_data {
   std::vector<scheme> schemes;
   std::vector<kpi> kpis;
   kpi_consequences consequences;
+  /// Whether any schedule rule, trigger or minimum-visits rule reads a level('...'): only then
+  /// does the scheduler rate the provider to fill the level slots.
+  bool reads_levels = false;
 };
 
 }  // namespace qaf::detail

@@ -105,6 +105,7 @@ class pack_loader {
     read_sources(top);
     read_service_types(top);
     read_facts(top);
+    data_->table.set_schemes(scheme_ids(*root));
     read_activities(top);
     read_calendar(top);
     read_schedule(top);
@@ -124,6 +125,23 @@ class pack_loader {
   void set_baseline() { errors_ = sink_.count(); }
 
  private:
+  // The ids of the pack's classification schemes, read ahead of the rules so that conditions
+  // anywhere may name them in level('...'); read_schemes checks them properly later.
+  static std::vector<std::string> scheme_ids(const json& root) {
+    std::vector<std::string> ids;
+    if (!root.is_object()) return ids;
+    const auto schemes = root.find("schemes");
+    if (schemes == root.end() || !schemes->is_array()) return ids;
+    for (const json& s : *schemes) {
+      if (!s.is_object()) continue;
+      const auto id = s.find("id");
+      if (id == s.end() || !id->is_string()) continue;
+      const std::string& text = id->get_ref<const std::string&>();
+      if (std::find(ids.begin(), ids.end(), text) == ids.end()) ids.push_back(text);
+    }
+    return ids;
+  }
+
   // ---- metadata ---------------------------------------------------------------------------
 
   void read_metadata(object_reader& top) {
@@ -234,7 +252,13 @@ class pack_loader {
     }
   }
 
-  when_clause read_when(object_reader& r, std::string_view key, presence p = presence::optional) {
+  // Where a condition may read a classification with level('...'): in the rules that schedule
+  // (DOMAIN.md section 2), not in a scheme's own rules or a KPI's scope, which decide before any
+  // level exists.
+  enum class levels { allowed, not_here };
+
+  when_clause read_when(object_reader& r, std::string_view key, presence p = presence::optional,
+                        levels where = levels::allowed) {
     when_clause clause;
     auto text = r.string(key, p);
     if (!text) return clause;
@@ -243,6 +267,16 @@ class pack_loader {
     clause.compiled = compile_condition(data_->table, *text, r.pointer_to(key), found);
     for (diagnostic& d : found)
       sink_.error(std::move(d.code), std::move(d.pointer), std::move(d.message));
+    if (clause.compiled && clause.compiled->reads_slots_from(data_->table.fact_slots())) {
+      if (where == levels::not_here) {
+        sink_.error("qaf.condition.level_here", r.pointer_to(key),
+                    "level('...') reads a classification, so only schedule rules, triggers and "
+                    "minimum visits may use it; a scheme's rules and a KPI's 'when' are decided "
+                    "from facts alone");
+      } else {
+        data_->reads_levels = true;
+      }
+    }
     return clause;
   }
 
@@ -437,6 +471,9 @@ class pack_loader {
           sink_.error("qaf.pack.value", r.pointer_to("region"), why);
         }
       }
+      if (auto roll = r.one_of("roll", {"none", "next_working_day"}, presence::optional)) {
+        data_->roll = *roll == "next_working_day" ? roll_rule::next_working_day : roll_rule::none;
+      }
       for_each_in(r, "closure_days", presence::optional, [&](object_reader& c) {
         auto day = c.date("date");
         c.string("name");
@@ -544,6 +581,7 @@ class pack_loader {
       schedule_rule rule;
       rule.meta = read_rule_meta(r, rule_ids_);
       rule.when = read_when(r, "when");
+      rule.while_condition = read_when(r, "while");
       const json* value = r.member("cadence", presence::required);
       std::string type;
       if (value != nullptr) {
@@ -579,6 +617,7 @@ class pack_loader {
       if (auto s = read_step(c, "an interval cadence")) result.interval = *s;
       if (result.type == cadence_type::every) {
         result.first_due = read_step_member(c, "first_due", presence::optional, "first_due");
+        result.once = c.boolean("once", presence::optional).value_or(false);
       } else {
         read_alternates(c, result);
       }
@@ -822,6 +861,7 @@ class pack_loader {
     for_each_in(top, "follow_ups", presence::optional, [&](object_reader& r) {
       follow_up f;
       f.meta = read_rule_meta(r, rule_ids_);
+      f.when = read_when(r, "when");
       auto after = read_activity_ref(r, "after");
       auto a = read_activity_ref(r, "activity");
       auto due = read_due(r, "due");
@@ -875,7 +915,7 @@ class pack_loader {
       s.id = r.string("id").value_or("");
       s.title = r.string("title").value_or("");
       s.source = read_source(r, presence::optional);
-      s.when = read_when(r, "when");
+      s.when = read_when(r, "when", presence::optional, levels::not_here);
       read_levels(r, s);
       level_index_.clear();
       for (std::size_t i = 0; i < s.levels.size(); ++i) {
@@ -889,7 +929,7 @@ class pack_loader {
         if (!rule.valid()) continue;
         scheme_rule sr;
         sr.meta = read_rule_meta(rule, rule_ids_);
-        sr.when = read_when(rule, "when", presence::required);
+        sr.when = read_when(rule, "when", presence::required, levels::not_here);
         sr.text = rule.string("text").value_or("");
         if (const json* level = rule.member("level", presence::required)) {
           if (auto index = resolve_level(s, *level, rule.pointer_to("level"))) sr.level = *index;
@@ -970,7 +1010,7 @@ class pack_loader {
       for_each_in(l, "requires", presence::optional, [&](object_reader& rq) {
         level_requirement item;
         item.meta = read_rule_meta(rq, rule_ids_);
-        item.when = read_when(rq, "when", presence::required);
+        item.when = read_when(rq, "when", presence::required, levels::not_here);
         item.text = rq.string("text").value_or("");
         lv.requirements.push_back(std::move(item));
       });
@@ -1041,7 +1081,7 @@ class pack_loader {
       if (auto f = r.one_of("frequency", {"period", "yearly"}, presence::optional)) {
         k.frequency = *f == "yearly" ? kpi_frequency::yearly : kpi_frequency::period;
       }
-      k.when = read_when(r, "when");
+      k.when = read_when(r, "when", presence::optional, levels::not_here);
       if (const json* target = r.member("target", presence::required)) {
         object_reader t(*target, r.pointer_to("target"), sink_);
         read_target(t, k);
@@ -1058,6 +1098,7 @@ class pack_loader {
               .value_or("");
       c.source = read_source(r);
       read_interpretation(r, c.interpretation, c.note);
+      if (r.has("return_activity")) c.return_activity = read_activity_ref(r, "return_activity");
       c.present = true;
       r.finish();
     }

@@ -139,7 +139,7 @@ class test_runner {
       }
       if (expect.contains("kpis")) {
         json kpis = json::array();
-        for (const kpi_result& k : engine_.evaluate_kpis(*record)) {
+        for (const kpi_result& k : engine_.evaluate_kpis(*record, *as_of)) {
           kpis.push_back(json::parse(detail::kpi_result_json(k).dump()));
         }
         expect_found(kpis, expect, "kpis", "KPI result", pointer);

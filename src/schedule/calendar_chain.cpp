@@ -146,7 +146,8 @@ void add_warnings(const schedule_context& ctx, const calendar_item& item, occurr
 
 }  // namespace
 
-void run_calendar_rule(schedule_context& ctx, const schedule_rule& rule) {
+void run_calendar_rule(schedule_context& ctx, const schedule_rule& rule,
+                       const rule_applicability& where) {
   if (!rule.activity) return;
   const activity_index activity = *rule.activity;
   std::vector<calendar_item> items;
@@ -168,7 +169,9 @@ void run_calendar_rule(schedule_context& ctx, const schedule_rule& rule) {
     const date first = ctx.monitoring_start.value_or(ctx.pack.info.effective_from);
     items = items_of(ctx.pack, rule.cadence, first, ctx.horizon);
   }
-  std::erase_if(items, [&](const calendar_item& item) { return !owed(ctx, item); });
+  std::erase_if(items, [&](const calendar_item& item) {
+    return !owed(ctx, item) || !where.on(ctx.timeline, item.end ? *item.end : item.due);
+  });
 
   // Matching: records that name a period or due date first, then the others in date order, each
   // the earliest outstanding period that has ended on or before the record's date (for a date
@@ -197,6 +200,24 @@ void run_calendar_rule(schedule_context& ctx, const schedule_rule& rule) {
     c->used = true;
   }
 
+  // A KPI return (section 5) fulfils the period of the activity the pack links to its KPIs: the
+  // period it overlaps and reaches the end of. It says nothing of when it was sent, so the period
+  // shows done on its due date with a kpi_return warning saying so; a dated history record of the
+  // activity, which says when, has matched first.
+  std::vector<bool> by_kpi_return(items.size(), false);
+  if (ctx.pack.consequences.return_activity == activity) {
+    for (const data_return& r : ctx.record.returns) {
+      if (ctx.options.as_of < r.end) continue;
+      for (std::size_t i = 0; i < items.size(); ++i) {
+        const calendar_item& item = items[i];
+        if (done[i] || !item.start || !item.end) continue;
+        if (r.end < *item.start || *item.end < r.start || r.end < *item.end) continue;
+        done[i] = item.due;
+        by_kpi_return[i] = true;
+        break;
+      }
+    }
+  }
   for (std::size_t i = 0; i < items.size(); ++i) {
     const calendar_item& item = items[i];
     occurrence o = ctx.make(activity, item.due, rule.meta, occurrence_origin::schedule);
@@ -204,13 +225,18 @@ void run_calendar_rule(schedule_context& ctx, const schedule_rule& rule) {
     o.period_end = item.end;
     o.period_name = item.name;
     add_warnings(ctx, item, o);
+    if (by_kpi_return[i]) {
+      o.warnings.push_back(
+          {"kpi_return", "fulfilled by the KPI return for " + item.start->to_string() + "/" +
+                             item.end->to_string() + ", which does not say when it was sent"});
+    }
     if (!done[i] && item.due < ctx.options.as_of && ctx.in_force(o) &&
         !reported_missed(ctx.record, item)) {
       ctx.missed_returns.push_back({"return_missed",
                                     add_days(item.due, 1),
                                     {{"activity", ctx.pack.activities[activity].code}}});
     }
-    ctx.emit(std::move(o), done[i]);
+    ctx.emit(std::move(o), done[i], item.entry != nullptr);
   }
 }
 

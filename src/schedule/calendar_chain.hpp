@@ -25,6 +25,9 @@
 
 namespace qaf::detail {
 
-void run_calendar_rule(schedule_context& ctx, const schedule_rule& rule);
+/// `where` says on which dates the rule applies: a period is owed when the rule applies on the
+/// day it ends (else on its due date), with the facts in force then.
+void run_calendar_rule(schedule_context& ctx, const schedule_rule& rule,
+                       const rule_applicability& where);
 
 }  // namespace qaf::detail

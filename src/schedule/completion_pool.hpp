@@ -32,6 +32,8 @@ class completion_pool {
   completion* next(std::span<const activity_index> activities, date after, bool inclusive);
   /// The unused completion of one of `activities` that names `due` as its due date.
   completion* naming_due(std::span<const activity_index> activities, date due);
+  /// Every completion, by date.
+  std::span<const completion> all() const noexcept { return all_; }
   /// Every completion of `activity`, by date.
   std::span<completion* const> of(activity_index activity) const noexcept;
 

@@ -125,7 +125,8 @@ void run_chain(schedule_context& ctx, const chain_spec& spec, chain_start start)
   }
 }
 
-void run_interval_rule(schedule_context& ctx, const schedule_rule& rule) {
+void run_interval_rule(schedule_context& ctx, const schedule_rule& rule,
+                       const rule_applicability& where) {
   chain_spec spec;
   spec.meta = &rule.meta;
   spec.origin = occurrence_origin::schedule;
@@ -135,33 +136,53 @@ void run_interval_rule(schedule_context& ctx, const schedule_rule& rule) {
     spec.activities = {*rule.activity};
   }
   if (spec.activities.empty()) return;
-  spec.interval = rule.cadence.interval;
+  if (!rule.cadence.once) spec.interval = rule.cadence.interval;
   spec.brings_forward = true;
   spec.redate_before_effective = true;
+  const bool held = rule.while_condition.compiled.has_value();
+  const auto first_step = [&](date from) {
+    return rule.cadence.first_due ? add_step(from, *rule.cadence.first_due)
+                                  : add_step(from, rule.cadence.interval);
+  };
 
-  chain_start start;
-  if (ctx.monitoring_start) {
-    start.anchor = *ctx.monitoring_start;
-    start.activity = spec.activities.front();
-    if (rule.cadence.first_due) {
-      start.base = add_step(*ctx.monitoring_start, *rule.cadence.first_due);
-      start.k = 0;
+  for (const condition_span& run : where.holds) {
+    spec.last_due = run.to == date::max() ? std::nullopt : std::optional<date>(run.to);
+    const bool from_start =
+        run.from == date::min() || (ctx.monitoring_start && !(*ctx.monitoring_start < run.from));
+    chain_start start;
+    if (held) {
+      // A state that held before the provider was monitored, or before the framework, counts from
+      // the later of the two.
+      date from = run.from;
+      if (ctx.monitoring_start && from < *ctx.monitoring_start) from = *ctx.monitoring_start;
+      if (from < ctx.pack.info.effective_from) from = ctx.pack.info.effective_from;
+      if (spec.last_due && *spec.last_due < first_step(from)) continue;
+      start = {from, true, spec.activities.front(), first_step(from), 0};
+    } else if (!from_start) {
+      start = {run.from, true, spec.activities.front(), first_step(run.from), 0};
+    } else if (ctx.monitoring_start) {
+      start.anchor = *ctx.monitoring_start;
+      start.activity = spec.activities.front();
+      if (rule.cadence.first_due) {
+        start.base = add_step(*ctx.monitoring_start, *rule.cadence.first_due);
+        start.k = 0;
+      } else {
+        start.base = *ctx.monitoring_start;
+        start.k = 1;
+      }
     } else {
-      start.base = *ctx.monitoring_start;
+      ctx.report_unknown("monitoring_start");
+      // The obligation the earliest record fulfilled cannot be placed; the chain after it can.
+      completion* first = ctx.completions.next(spec.activities, date::min(), true);
+      if (first == nullptr) continue;
+      first->used = true;
+      start.anchor = first->on;
+      start.activity = next_activity(spec, first->activity);
+      start.base = first->on;
       start.k = 1;
     }
-  } else {
-    ctx.report_unknown("monitoring_start");
-    // The obligation the earliest record fulfilled cannot be placed; the chain after it can.
-    completion* first = ctx.completions.next(spec.activities, date::min(), true);
-    if (first == nullptr) return;
-    first->used = true;
-    start.anchor = first->on;
-    start.activity = next_activity(spec, first->activity);
-    start.base = first->on;
-    start.k = 1;
+    run_chain(ctx, spec, start);
   }
-  run_chain(ctx, spec, start);
 }
 
 }  // namespace qaf::detail

@@ -46,6 +46,16 @@ void run_chain(schedule_context& ctx, const chain_spec& spec, chain_start start)
 /// done. An obligation that fell due before the pack's effective_from and was not done before it
 /// falls due on effective_from instead (with a warning naming the date it fell due), so that a
 /// visit owed from before the framework began is neither forgotten nor counted missing.
-void run_interval_rule(schedule_context& ctx, const schedule_rule& rule);
+///
+/// `where` says when the rule applies. A chain runs over each run of days on which it does, and
+/// no obligation after the first falls due after the run ends. The run that reaches back to
+/// monitoring_start (or before any dated change) chains from monitoring_start as above; a later
+/// run — the rule came to apply on D — chains from D: the first obligation falls due one step (or
+/// first_due) after D. A `while` rule always chains from the start of its run, or from the later
+/// of monitoring_start and the pack's effective_from when its condition held before them, and owes
+/// nothing in a run that ends before its first obligation falls due. `once` gives one obligation a
+/// run.
+void run_interval_rule(schedule_context& ctx, const schedule_rule& rule,
+                       const rule_applicability& where);
 
 }  // namespace qaf::detail

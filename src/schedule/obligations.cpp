@@ -56,12 +56,11 @@ void collect_triggers(schedule_context& ctx) {
   for (const event& e : ctx.record.events) events.push_back(&e);
   for (const event& e : ctx.missed_returns) events.push_back(&e);
   for (const trigger& t : ctx.pack.triggers) {
-    std::optional<truth> when;  // evaluated once, and only when an event matches
     for (const event* event_of : events) {
       const event& e = *event_of;
       if (ctx.options.as_of < e.on || !in_effective_period(ctx, e.on) || !matches(t, e)) continue;
-      if (!when) when = ctx.applies(t.when);
-      if (*when != truth::yes) break;
+      // Decided with the facts in force on the event's day (DOMAIN.md section 2).
+      if (ctx.applies_on(t.when, e.on) != truth::yes) continue;
       std::vector<date> deadlines;
       for (const obligation& ob : t.obligations) {
         date deadline = apply_due(ob.due, e.on, ctx.pack.calendar);
@@ -118,6 +117,8 @@ void run_follow_ups(schedule_context& ctx) {
     const std::span<const date> done = ctx.history.of(f.activity);
     std::size_t next = 0;
     for (const date meeting : meetings) {
+      // Owed only where the follow-up's condition holds on the day of the activity it follows.
+      if (ctx.applies_on(f.when, meeting) != truth::yes) continue;
       while (next < done.size() && done[next] < meeting) ++next;
       std::optional<date> done_on;
       if (next < done.size()) done_on = done[next++];

@@ -21,9 +21,10 @@ void collect_triggers(schedule_context& ctx);
 /// its own, so that the obligation is never lost.
 void emit_unclaimed_bring_forwards(schedule_context& ctx);
 
-/// One occurrence per completed `after` activity in the history, due by the deadline form after
-/// it, done by the first completion of the follow-up activity on or after it that no earlier
-/// completion of `after` has claimed.
+/// One occurrence per completed `after` activity in the history (where the follow-up's `when`
+/// holds on its day, with the facts in force then), due by the deadline form after it, done by the
+/// first completion of the follow-up activity on or after it that no earlier completion of `after`
+/// has claimed.
 void run_follow_ups(schedule_context& ctx);
 
 }  // namespace qaf::detail

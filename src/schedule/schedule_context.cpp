@@ -14,6 +14,12 @@ std::optional<date> read_monitoring_start(const pack_data& pack, const bound_rec
   return date::from_days(value.as_days());
 }
 
+// Why a day is not a working day: its holiday's name, else the weekend day.
+std::string why_not_working(const pack_data& pack, date d) {
+  if (std::optional<std::string> holiday = pack.calendar.holiday_name(d)) return *holiday;
+  return d.weekday() == weekday::saturday ? "a Saturday" : "a Sunday";
+}
+
 }  // namespace
 
 schedule_context::schedule_context(const pack_data& pack_in, const provider& record_in,
@@ -22,18 +28,55 @@ schedule_context::schedule_context(const pack_data& pack_in, const provider& rec
       record(record_in),
       facts(facts_in),
       options(options_in),
+      timeline(pack_in, record_in, facts_in, options_in.as_of),
       history(pack_in, record_in, options_in.as_of),
       completions(pack_in, record_in, options_in.as_of),
       monitoring_start(read_monitoring_start(pack_in, facts_in)),
       horizon(options_in.to < options_in.as_of ? options_in.as_of : options_in.to),
       unknown_(pack_in.table.total_slots()),
-      scratch_(pack_in.table.total_slots()) {}
+      scratch_(pack_in.table.total_slots()),
+      unknown_scratch_(pack_in.table.total_slots()),
+      owed_(pack_in.activities.size(), false) {}
 
-truth schedule_context::applies(const when_clause& when) {
-  if (!when.compiled) return truth::yes;
-  const truth t = when.compiled->evaluate(facts, options.as_of, &scratch_);
+truth schedule_context::applies(const when_clause& when) { return applies_on(when, options.as_of); }
+
+truth schedule_context::applies_on(const when_clause& when, date d) {
+  const truth t = timeline.on(when, d, &scratch_);
   if (t == truth::unknown) unknown_.merge(scratch_);
   return t;
+}
+
+rule_applicability schedule_context::applicability(const schedule_rule& rule) {
+  rule_applicability where;
+  const std::span<const timeline_segment> segments = timeline.segments();
+  where.by_segment.reserve(segments.size());
+  for (const timeline_segment& s : segments) {
+    const truth when = timeline.in(rule.when, s, &scratch_);
+    truth t = when;
+    if (when == truth::unknown) unknown_scratch_.merge(scratch_);
+    if (when != truth::no) {
+      const truth held = timeline.in(rule.while_condition, s, &scratch_);
+      if (held == truth::no) {
+        t = truth::no;
+      } else if (held == truth::unknown) {
+        t = truth::unknown;
+        unknown_scratch_.merge(scratch_);
+      }
+    }
+    // Unknown before the provider was monitored matters to no obligation.
+    if (t == truth::unknown && (!monitoring_start || !(s.to < *monitoring_start))) {
+      unknown_.merge(unknown_scratch_);
+    }
+    unknown_scratch_.clear();
+    where.by_segment.push_back(t);
+    if (t != truth::yes) continue;
+    if (!where.holds.empty() && add_days(where.holds.back().to, 1) == s.from) {
+      where.holds.back().to = s.to;
+    } else {
+      where.holds.push_back({s.from, s.to});
+    }
+  }
+  return where;
 }
 
 void schedule_context::report_unknown(const std::string& fact) {
@@ -45,6 +88,7 @@ void schedule_context::report_unknown(const std::string& fact) {
 occurrence schedule_context::make(activity_index activity, date due, const rule_meta& meta,
                                   occurrence_origin origin) const {
   const qaf::activity& a = pack.activities[activity];
+  owed_[activity] = true;
   occurrence o;
   o.provider = record.id;
   o.activity = a.code;
@@ -65,14 +109,8 @@ void schedule_context::warn_non_working_day(occurrence& o) const {
   const region& where = pack.calendar.holiday_region();
   if (o.due.year() < where.first_year() || o.due.year() > where.last_year()) return;
   if (pack.calendar.is_working_day(o.due)) return;
-  std::string why;
-  if (std::optional<std::string> holiday = pack.calendar.holiday_name(o.due)) {
-    why = *holiday;
-  } else {
-    why = o.due.weekday() == weekday::saturday ? "a Saturday" : "a Sunday";
-  }
-  o.warnings.push_back(
-      {"non_working_day", o.due.to_string() + " is not a working day (" + why + ")"});
+  o.warnings.push_back({"non_working_day", o.due.to_string() + " is not a working day (" +
+                                               why_not_working(pack, o.due) + ")"});
 }
 
 occurrence_status schedule_context::status_of(date due,
@@ -92,7 +130,18 @@ bool schedule_context::in_force(const occurrence& o) const noexcept {
   return !(decisive < pack.info.effective_from) && !after_effective_period(decisive);
 }
 
-void schedule_context::emit(occurrence o, std::optional<date> done_on) {
+void schedule_context::emit(occurrence o, std::optional<date> done_on, bool published) {
+  const region& where = pack.calendar.holiday_region();
+  if (pack.roll == roll_rule::next_working_day && !published &&
+      o.due.year() >= where.first_year() && o.due.year() < where.last_year() &&
+      !pack.calendar.is_working_day(o.due)) {
+    const date rolled = pack.calendar.next_working_day_on_or_after(o.due);
+    o.warnings.push_back({"rolled", o.due.to_string() + " is not a working day (" +
+                                        why_not_working(pack, o.due) +
+                                        "); due the next working day, " + rolled.to_string() +
+                                        ", as the pack rolls due dates"});
+    o.due = rolled;
+  }
   o.status = status_of(o.due, done_on);
   o.done_on = done_on;
   if (done_on && o.due < *done_on) {
@@ -128,7 +177,33 @@ void schedule_context::warn_outside_effective_period() {
                                        "); nothing falls due outside it"});
 }
 
+void schedule_context::warn_unmatched_history() {
+  std::vector<bool> followed(pack.activities.size(), false);
+  for (const follow_up& f : pack.follow_ups) followed[f.activity] = true;
+  for (const completion& c : completions.all()) {
+    if (c.used || !owed_[c.activity] || followed[c.activity]) continue;
+    const auto index = static_cast<std::size_t>(c.record - record.history.data());
+    const std::string what = pack.activities[c.activity].code + " of " + c.on.to_string();
+    std::string why =
+        "no obligation of the ledger was open for it (none was yet owed, or another record "
+        "fulfilled it)";
+    if (c.named()) {
+      why =
+          "it names " +
+          (c.record->due ? "the due date " + c.record->due->to_string() : std::string("a period")) +
+          " that no obligation of the ledger has";
+    } else if (monitoring_start && c.on < *monitoring_start) {
+      why = "it is before monitoring_start " + monitoring_start->to_string();
+    }
+    result.warnings.push_back({"unmatched_history", "provider " + record.id +
+                                                        ": the history record " + what +
+                                                        " (/history/" + std::to_string(index) +
+                                                        ") is not counted: " + why});
+  }
+}
+
 schedule_result schedule_context::finish() {
+  warn_unmatched_history();
   warn_outside_effective_period();
   std::sort(result.occurrences.begin(), result.occurrences.end(),
             [](const occurrence& a, const occurrence& b) {

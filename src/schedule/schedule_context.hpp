@@ -15,6 +15,7 @@
 #include "qaf/schedule.hpp"
 #include "schedule/activity_history.hpp"
 #include "schedule/completion_pool.hpp"
+#include "schedule/fact_timeline.hpp"
 
 namespace qaf::detail {
 
@@ -31,6 +32,18 @@ struct bring_forward {
   bool claimed = false;  // a schedule chain has applied it
 };
 
+/// Where a schedule rule applies: its `when` and `while` decided on each segment of the timeline,
+/// and the maximal runs of days on which both hold.
+struct rule_applicability {
+  std::vector<truth> by_segment;
+  std::vector<condition_span> holds;
+
+  /// Whether the rule applies on `d`.
+  bool on(const fact_timeline& timeline, date d) const noexcept {
+    return by_segment[timeline.index_at(d)] == truth::yes;
+  }
+};
+
 class schedule_context {
  public:
   schedule_context(const pack_data& pack, const provider& record, const bound_record& facts,
@@ -40,6 +53,8 @@ class schedule_context {
   const provider& record;
   const bound_record& facts;
   const schedule_options& options;
+  /// The facts in force on each date, with the schemes' levels (DOMAIN.md section 2).
+  const fact_timeline timeline;
   const activity_history history;
   /// The history records obligations draw on, each at most once.
   completion_pool completions;
@@ -55,6 +70,11 @@ class schedule_context {
   /// The condition's truth for this provider on as_of; an absent condition is true. When the
   /// answer is unknown, the facts that kept it undecided are reported in the result.
   truth applies(const when_clause& when);
+  /// The condition's truth on `d` (the facts in force then); unknown facts reported as above.
+  truth applies_on(const when_clause& when, date d);
+  /// Where a schedule rule applies over the provider's life. Facts whose absence keeps it
+  /// undecided on a segment that reaches monitoring_start or later are reported.
+  rule_applicability applicability(const schedule_rule& rule);
   /// Reports a fact whose absence kept a rule from being applied (e.g. "monitoring_start").
   void report_unknown(const std::string& fact);
 
@@ -72,9 +92,16 @@ class schedule_context {
   /// Whether a date is after the pack's effective_to.
   bool after_effective_period(date d) const noexcept;
   /// Sets the status (and lateness) of a ledger entry and adds it to the result when the window
-  /// selects it: in force, and due in [from, to] or overdue and due earlier.
-  void emit(occurrence o, std::optional<date> done_on);
+  /// selects it: in force, and due in [from, to] or overdue and due earlier. Under the pack's
+  /// roll policy a due date that is not a working day first moves to the next working day (with
+  /// a `rolled` warning), unless it is `published` in a deadline table.
+  void emit(occurrence o, std::optional<date> done_on, bool published = false);
 
+  /// Adds a result-level unmatched_history warning for each history record up to as_of that
+  /// fulfilled no obligation although its activity is owed in this ledger (called by finish):
+  /// a record that matches nothing is named, never silently dropped. Follow-up activities are
+  /// matched apart and not checked.
+  void warn_unmatched_history();
   /// Adds the result-level outside_effective_period warning when the window or as_of reaches
   /// outside the pack's effective period (called by finish).
   void warn_outside_effective_period();
@@ -86,6 +113,8 @@ class schedule_context {
  private:
   fact_set unknown_;
   fact_set scratch_;
+  fact_set unknown_scratch_;
+  mutable std::vector<bool> owed_;  // by activity: the ledger has an obligation of it
   std::vector<std::string> unknown_names_;
 };
 

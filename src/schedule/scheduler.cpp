@@ -4,6 +4,7 @@
 // occurrences forward), then cyclic rules, follow-ups and the minimum-visit checks.
 #include "schedule/scheduler.hpp"
 
+#include <utility>
 #include <vector>
 
 #include "schedule/calendar_chain.hpp"
@@ -20,23 +21,25 @@ schedule_result schedule_provider(const pack_data& pack, const provider& record,
   if (options.to < options.from) return ctx.finish();
   // Returns first: they are owed per period whatever else happens, and their overdue entries are
   // the return_missed events the triggers read (DOMAIN.md section 2, "The three answers agree").
-  std::vector<const schedule_rule*> cyclic;
+  // Each rule applies where its conditions hold on the timeline of the provider's facts.
+  std::vector<std::pair<const schedule_rule*, rule_applicability>> cyclic;
   for (const schedule_rule& rule : pack.schedule) {
     if (rule.cadence.type == cadence_type::ad_hoc) continue;
-    if (ctx.applies(rule.when) != truth::yes) continue;
+    rule_applicability where = ctx.applicability(rule);
+    if (where.holds.empty()) continue;
     const bool periodic =
         rule.cadence.type != cadence_type::alternate &&
         (rule.cadence.type != cadence_type::every ||
          (rule.activity && pack.activities[*rule.activity].kind == activity_kind::data_return));
     if (periodic) {
-      run_calendar_rule(ctx, rule);
+      run_calendar_rule(ctx, rule, where);
     } else {
-      cyclic.push_back(&rule);
+      cyclic.emplace_back(&rule, std::move(where));
     }
   }
   // Triggers next: they may bring cyclic occurrences forward, and take history records first.
   collect_triggers(ctx);
-  for (const schedule_rule* rule : cyclic) run_interval_rule(ctx, *rule);
+  for (const auto& [rule, where] : cyclic) run_interval_rule(ctx, *rule, where);
   emit_unclaimed_bring_forwards(ctx);
   run_follow_ups(ctx);
   check_minimum_visits(ctx);

@@ -35,7 +35,8 @@ int run_assess(const invocation& call) {
                    prepared->portfolio.providers.size(), "providers");
     for (const provider& p : prepared->portfolio.providers) {
       assessments.push_back({detail::describe(p, assessor.schedule(p, window)),
-                             assessor.rate(p, prepared->as_of), assessor.evaluate_kpis(p)});
+                             assessor.rate(p, prepared->as_of),
+                             assessor.evaluate_kpis(p, prepared->as_of)});
       summary.add(assessments.back());
       shown.step();
     }

@@ -188,6 +188,19 @@ std::optional<job> prepare_job(const invocation& call, const job_spec& spec) {
     return std::nullopt;
   }
   result.portfolio = std::move(*read.portfolio);
+  // Facts that contradict a record's latest dated change are known only once as_of is (DOMAIN.md
+  // section 2); they are input errors like any other, reported before any output.
+  const std::string portfolio_path = *value_of(*parsed, "--portfolio");
+  bool contradicted = false;
+  for (std::size_t i = 0; i < result.portfolio.providers.size(); ++i) {
+    for (diagnostic d : check_provider(*result.pack, result.portfolio.providers[i], result.as_of)) {
+      d.file = portfolio_path;
+      d.pointer = "/providers/" + std::to_string(i) + d.pointer;
+      print_diagnostic(call.err, d);
+      contradicted = true;
+    }
+  }
+  if (contradicted) return std::nullopt;
   return result;
 }
 

@@ -17,7 +17,7 @@ int run_kpi(const invocation& call) {
   const engine evaluator(*prepared->pack);
   std::vector<kpi_result> results;
   for (const provider& p : prepared->portfolio.providers) {
-    std::vector<kpi_result> own = evaluator.evaluate_kpis(p);
+    std::vector<kpi_result> own = evaluator.evaluate_kpis(p, prepared->as_of);
     results.insert(results.end(), own.begin(), own.end());
   }
   if (prepared->format == "csv") {
