@@ -165,7 +165,6 @@ std::optional<job> prepare_job(const invocation& call, const job_spec& spec) {
   }
 
   // --pack, else the pack the portfolio names: `qaf assess --portfolio F` needs nothing else.
-  const std::string portfolio_path = *value_of(*parsed, "--portfolio");
   std::optional<std::string> pack_name = value_of(*parsed, "--pack");
   if (!pack_name) pack_name = portfolio_pack_name(portfolio_path);
   if (!pack_name) {
@@ -190,7 +189,6 @@ std::optional<job> prepare_job(const invocation& call, const job_spec& spec) {
   result.portfolio = std::move(*read.portfolio);
   // Facts that contradict a record's latest dated change are known only once as_of is (DOMAIN.md
   // section 2); they are input errors like any other, reported before any output.
-  const std::string portfolio_path = *value_of(*parsed, "--portfolio");
   bool contradicted = false;
   for (std::size_t i = 0; i < result.portfolio.providers.size(); ++i) {
     for (diagnostic d : check_provider(*result.pack, result.portfolio.providers[i], result.as_of)) {
