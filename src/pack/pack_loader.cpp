@@ -995,6 +995,11 @@ class pack_loader {
     return list;
   }
 
+  static std::string level_text(const level_value& lv) {
+    return std::holds_alternative<std::int64_t>(lv) ? std::to_string(std::get<std::int64_t>(lv))
+                                                    : std::get<std::string>(lv);
+  }
+
   std::optional<std::uint32_t> resolve_level(const scheme& s, const json& value,
                                              const std::string& pointer) {
     std::optional<level_value> wanted;
@@ -1014,14 +1019,19 @@ class pack_loader {
     // many levels stay linear.
     std::string list;
     for (std::size_t i = 0; i < s.levels.size() && list.size() <= 200; ++i) {
-      const level_value& lv = s.levels[i].value;
-      list += (list.empty() ? "" : ", ") + (std::holds_alternative<std::int64_t>(lv)
-                                                ? std::to_string(std::get<std::int64_t>(lv))
-                                                : std::get<std::string>(lv));
+      list += (list.empty() ? "" : ", ") + level_text(s.levels[i].value);
+    }
+    // A misspelt level name ("hihg") gets a suggestion; a number that is not a level has none
+    // that would help more than the list.
+    std::string suggestion;
+    if (value.is_string() && ++undeclared_levels_ <= max_diagnostics_per_code) {
+      std::vector<std::string> names;
+      for (const qaf::detail::level& l : s.levels) names.push_back(level_text(l.value));
+      suggestion = did_you_mean(closest_match(value.get_ref<const std::string&>(), names));
     }
     sink_.error("qaf.pack.undeclared_level", pointer,
                 describe_json_value(value) + " is not a level of scheme '" + excerpt(s.id) +
-                    "'; its levels are " + excerpt(list, 200));
+                    "'; its levels are " + excerpt(list, 200) + suggestion);
     return std::nullopt;
   }
 
@@ -1102,6 +1112,7 @@ class pack_loader {
   std::size_t undeclared_activities_ = 0;
   std::unordered_map<std::string, std::uint32_t> table_by_id_;
   std::size_t undeclared_tables_ = 0;
+  std::size_t undeclared_levels_ = 0;
   std::size_t errors_ = 0;
 };
 
