@@ -7,6 +7,9 @@ A fenced block is an example when the line before it is a marker comment:
 - `<!-- qaf-example file=NAME merge -->`: the block is a JSON object merged into NAME's JSON: a
   member that holds a list in both is extended, any other member is set; so a tutorial can add a
   section at a time;
+- `<!-- qaf-example file=NAME replace -->`: the same, but every member given replaces the one
+  in NAME, lists included (a section rewritten whole);
+- `from=OTHER` with merge or replace: start from a copy of OTHER (a new version of a pack);
 - `<!-- qaf-example run -->` (optionally `status=N`, default 0): a console block; each `$ qaf ...`
   line is run in the scratch folder with the built CLI, and the lines after it, up to the next
   `$`, are exactly what it must print (stdout, then stderr), with the exit status given.
@@ -55,9 +58,9 @@ def examples(page):
     return found
 
 
-def merge(base, fragment):
+def merge(base, fragment, extend_lists=True):
     for key, value in fragment.items():
-        if isinstance(base.get(key), list) and isinstance(value, list):
+        if extend_lists and isinstance(base.get(key), list) and isinstance(value, list):
             base[key].extend(value)
         else:
             base[key] = value
@@ -97,8 +100,13 @@ def test_every_example_runs_as_shown(page, tmp_path):
         where = f"{page}:{line}"
         if "file" in options:
             target = tmp_path / options["file"]
-            if "merge" in options:
-                merged = merge(json.loads(target.read_text(encoding="utf-8")), json.loads(block))
+            if "merge" in options or "replace" in options:
+                start = tmp_path / options.get("from", options["file"])
+                merged = merge(
+                    json.loads(start.read_text(encoding="utf-8")),
+                    json.loads(block),
+                    extend_lists="merge" in options,
+                )
                 target.write_text(json.dumps(merged, indent=1) + "\n", encoding="utf-8")
             else:
                 target.write_text(block, encoding="utf-8")
