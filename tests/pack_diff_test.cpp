@@ -13,11 +13,11 @@
 
 namespace {
 
-using ::testing::HasSubstr;
 using qaf::testing::complete_pack;
 using qaf::testing::data_dir;
 using qaf::testing::read_file;
 using qaf::testing::record_with;
+using ::testing::HasSubstr;
 
 nlohmann::json complete_json() {
   return nlohmann::json::parse(read_file(data_dir() / "packs/complete.json"));
@@ -143,8 +143,8 @@ TEST(PackDiff, CliShowsRulesAndProvidersAsTextAndJson) {
   const std::string after = (folder / "changed.json").string();
   const std::string homes = (folder / "homes.json").string();
 
-  const auto text = qaf::testing::run_cli("diff " + before + " " + after + " --portfolio " +
-                                          homes + " --as-of 2024-07-01 --format text");
+  const auto text = qaf::testing::run_cli("diff " + before + " " + after + " --portfolio " + homes +
+                                          " --as-of 2024-07-01 --format text");
   EXPECT_EQ(text.status, 0) << text.err;
   EXPECT_THAT(text.out, HasSubstr("test-complete 1.2.3 -> test-complete 1.3.0\n"));
   EXPECT_THAT(text.out, HasSubstr("changed schedule alternate-visits\n  cadence: "));

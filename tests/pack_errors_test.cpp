@@ -12,10 +12,10 @@
 
 namespace {
 
-using ::testing::HasSubstr;
 using qaf::testing::data_dir;
 using qaf::testing::describe;
 using qaf::testing::read_file;
+using ::testing::HasSubstr;
 
 nlohmann::json complete() {
   return nlohmann::json::parse(read_file(data_dir() / "packs/complete.json"));
@@ -74,10 +74,11 @@ TEST(PackErrors, AMisspeltMemberIsNamed) {
   pack["activities"][0].erase("on_site");
   const qaf::pack_result loaded = qaf::parse_pack(pack.dump(), "mine.json");
   ASSERT_EQ(loaded.diagnostics.size(), 1u) << describe(loaded.diagnostics);
-  EXPECT_THAT(loaded.diagnostics[0].to_string(), HasSubstr("mine.json:/activities/0/onsite: qaf.pack.unknown_member: "
-                                 "unknown member 'onsite'; did you mean 'on_site'? The members "
-                                 "allowed here are code, interpretation, kind, note, on_site, "
-                                 "source, title"));
+  EXPECT_THAT(loaded.diagnostics[0].to_string(),
+              HasSubstr("mine.json:/activities/0/onsite: qaf.pack.unknown_member: "
+                        "unknown member 'onsite'; did you mean 'on_site'? The members "
+                        "allowed here are code, interpretation, kind, note, on_site, "
+                        "source, title"));
 }
 
 TEST(PackErrors, AMisspeltLevelNameIsSuggested) {
@@ -138,9 +139,8 @@ TEST(PackErrors, AMisspeltFactAndEnumValueInAConditionAreSuggested) {
 TEST(PackErrors, AMisspeltSourceDocumentIsSuggested) {
   nlohmann::json pack = complete();
   pack["activities"][0]["source"]["document"] = "qaf-dco";
-  EXPECT_THAT(
-      only_diagnostic(pack, "qaf.pack.undeclared_source", "/activities/0/source/document"),
-      HasSubstr("did you mean 'qaf-doc'?"));
+  EXPECT_THAT(only_diagnostic(pack, "qaf.pack.undeclared_source", "/activities/0/source/document"),
+              HasSubstr("did you mean 'qaf-doc'?"));
 }
 
 }  // namespace

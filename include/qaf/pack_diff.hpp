@@ -67,7 +67,8 @@ struct result_diff_options {
 struct result_change {
   std::string provider;
   std::string what;  // "schedule", "rating", "kpi"
-  std::string item;  // "QMC-1 due 2025-05-13", "pqr", "compatibility_assessments 2024-04-01/2024-06-30"
+  std::string
+      item;  // "QMC-1 due 2025-05-13", "pqr", "compatibility_assessments 2024-04-01/2024-06-30"
   std::string before;
   std::string after;
 };

@@ -13,8 +13,8 @@
 
 #include <cstdint>
 #include <map>
-#include <set>
 #include <optional>
+#include <set>
 #include <span>
 #include <string>
 #include <string_view>
@@ -110,8 +110,9 @@ class fact_table {
 ///                         not lower snake case or is repeated; values or keys on a kind that
 ///                         takes none; nullable on a boolean or object
 /// A declaration with a mistake is left out of the table and its name remembered as rejected, so
-/// that conditions naming it fail without a second report: one mistake, one diagnostic. Service types are checked by the pack
-/// loader; any that are malformed or repeated are left out here without a report.
+/// that conditions naming it fail without a second report: one mistake, one diagnostic. Service
+/// types are checked by the pack loader; any that are malformed or repeated are left out here
+/// without a report.
 fact_table build_fact_table(std::span<const qaf::fact_declaration> declared,
                             std::span<const std::string> pointers,
                             std::span<const std::string> service_types,

@@ -126,8 +126,9 @@ void compare_schemes(const json& before, const json& after, std::vector<rule_cha
   compare_items("schemes", old_items, new_items, out);
   // Inside a scheme both packs have, levels and rules; a scheme added or removed is one change.
   for (const scheme_parts& old : old_schemes) {
-    const auto now = std::find_if(new_schemes.begin(), new_schemes.end(),
-                                  [&](const scheme_parts& s) { return s.scheme.id == old.scheme.id; });
+    const auto now =
+        std::find_if(new_schemes.begin(), new_schemes.end(),
+                     [&](const scheme_parts& s) { return s.scheme.id == old.scheme.id; });
     if (now == new_schemes.end()) continue;
     const std::string base = "schemes/" + old.scheme.id;
     compare_items(base + "/levels", old.levels, now->levels, out);
@@ -159,7 +160,8 @@ std::string rating_text(const rating& r) {
   std::string text = detail::level_text(r.level);
   if (!r.label.empty()) text += ' ' + r.label;
   text += ", " + std::string(to_string(r.status));
-  if (r.officer_override) text += ", overridden to " + detail::level_text(r.officer_override->level);
+  if (r.officer_override)
+    text += ", overridden to " + detail::level_text(r.officer_override->level);
   return text;
 }
 
@@ -202,7 +204,8 @@ std::vector<std::pair<std::string, std::string>> rating_texts(const engine& e,
                                                               const provider& record,
                                                               const result_diff_options& o) {
   std::vector<std::pair<std::string, std::string>> out;
-  for (const rating& each : e.rate(record, o.as_of)) out.emplace_back(each.scheme, rating_text(each));
+  for (const rating& each : e.rate(record, o.as_of))
+    out.emplace_back(each.scheme, rating_text(each));
   return out;
 }
 
@@ -237,17 +240,16 @@ std::vector<rule_change> diff_rules(const pack& before, const pack& after) {
   std::vector<rule_change> out;
   compare_metadata(old, now, out);
   const std::pair<const char*, const char*> sections[] = {
-      {"service_types", "id"}, {"facts", "name"},          {"activities", "code"},
-      {"schedule", "id"},      {"triggers", "id"},         {"follow_ups", "id"},
-      {"minimum_visits", "id"}};
+      {"service_types", "id"}, {"facts", "name"},    {"activities", "code"},  {"schedule", "id"},
+      {"triggers", "id"},      {"follow_ups", "id"}, {"minimum_visits", "id"}};
   for (const auto& [section, key] : sections) {
     compare_items(section, keyed_items(member_or_null(old, section), key),
                   keyed_items(member_or_null(now, section), key), out);
   }
-  compare_items("deadline_tables",
-                keyed_items(member_or_null(member_or_null(old, "calendar"), "deadline_tables"), "id"),
-                keyed_items(member_or_null(member_or_null(now, "calendar"), "deadline_tables"), "id"),
-                out);
+  compare_items(
+      "deadline_tables",
+      keyed_items(member_or_null(member_or_null(old, "calendar"), "deadline_tables"), "id"),
+      keyed_items(member_or_null(member_or_null(now, "calendar"), "deadline_tables"), "id"), out);
   compare_schemes(old, now, out);
   compare_items("kpis", keyed_items(member_or_null(old, "kpis"), "id"),
                 keyed_items(member_or_null(now, "kpis"), "id"), out);
