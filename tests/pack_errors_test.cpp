@@ -12,6 +12,7 @@
 
 namespace {
 
+using qaf::testing::complete_pack;
 using qaf::testing::data_dir;
 using qaf::testing::describe;
 using qaf::testing::read_file;
@@ -141,6 +142,36 @@ TEST(PackErrors, AMisspeltSourceDocumentIsSuggested) {
   pack["activities"][0]["source"]["document"] = "qaf-dco";
   EXPECT_THAT(only_diagnostic(pack, "qaf.pack.undeclared_source", "/activities/0/source/document"),
               HasSubstr("did you mean 'qaf-doc'?"));
+}
+
+}  // namespace
+
+namespace {
+
+// The portfolio reader follows the same rules: a misspelt member is one mistake, reported once
+// with the member meant, never again as that member missing.
+TEST(PortfolioErrors, AMisspeltRequiredMemberIsOneDiagnosticWithASuggestion) {
+  const qaf::portfolio_result read = qaf::parse_portfolio_json(
+      complete_pack(),
+      R"({"providers": [{"id": "a", "history": [{"activity": "V-1", "dte": "2024-05-01"}],
+          "returns": [{"period": {"start": "2024-04-01", "ends": "2024-06-30"}, "values": {}}]}]})",
+      "mine.json");
+  ASSERT_EQ(read.diagnostics.size(), 2u) << describe(read.diagnostics);
+  EXPECT_EQ(read.diagnostics[0].to_string(),
+            "mine.json:/providers/0/history/0/dte: qaf.portfolio.unknown_member: unknown member "
+            "'dte'; did you mean 'date'? A history entry has {\"activity\", \"date\", "
+            "\"period\", \"due\"}");
+  EXPECT_EQ(read.diagnostics[1].pointer, "/providers/0/returns/0/period/ends");
+  EXPECT_EQ(read.diagnostics[1].code, "qaf.portfolio.unknown_member");
+}
+
+TEST(PortfolioErrors, AMemberMissingWithNoLikelyMisspellingIsStillReported) {
+  const qaf::portfolio_result read = qaf::parse_portfolio_json(
+      complete_pack(), R"({"providers": [{"id": "a", "history": [{"activity": "V-1"}]}]})",
+      "mine.json");
+  ASSERT_EQ(read.diagnostics.size(), 1u) << describe(read.diagnostics);
+  EXPECT_EQ(read.diagnostics[0].code, "qaf.portfolio.missing");
+  EXPECT_EQ(read.diagnostics[0].pointer, "/providers/0/history/0");
 }
 
 }  // namespace

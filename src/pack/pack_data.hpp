@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <variant>
@@ -227,6 +228,9 @@ struct pack_data {
   std::vector<scheme> schemes;
   std::vector<kpi> kpis;
   kpi_consequences consequences;
+
+  // The versions this one replaces, newest first (info.previous, resolved and checked).
+  std::vector<std::shared_ptr<const pack_data>> earlier;
 };
 
 }  // namespace qaf::detail
