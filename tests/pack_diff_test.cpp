@@ -125,8 +125,13 @@ TEST(PackDiff, AChangedRuleShowsTheProvidersItAffectsWithBeforeAndAfter) {
                                          "alternate-visits) -> none"));
   EXPECT_THAT(lines, ::testing::Contains("home rating pqr: 3 Moderate concern, decided -> 2 Minor "
                                          "concern, decided"));
+  // Out of area, the alternate visits never applied and the s.47 rule does not fire: only the
+  // removed published return (owed by every provider) changes its schedule.
   for (const qaf::result_change& c : changes) {
-    EXPECT_EQ(c.provider, "home") << "the home out of area is not affected: " << c.item;
+    if (c.provider == "away") {
+      EXPECT_EQ(c.item.substr(0, 4), "R-2 ") << c.item;
+      EXPECT_EQ(c.after, "none") << c.item;
+    }
   }
 }
 
@@ -149,7 +154,10 @@ TEST(PackDiff, CliShowsRulesAndProvidersAsTextAndJson) {
   EXPECT_THAT(text.out, HasSubstr("test-complete 1.2.3 -> test-complete 1.3.0\n"));
   EXPECT_THAT(text.out, HasSubstr("changed schedule alternate-visits\n  cadence: "));
   EXPECT_THAT(text.out, HasSubstr("added schedule annual-self-assessment\n"));
-  EXPECT_THAT(text.out, HasSubstr("home\n  schedule V-2 due 2024-12-03: none -> upcoming"));
+  EXPECT_THAT(text.out, HasSubstr("home\n  schedule R-2 due 2024-04-29: overdue (rule "
+                                  "published-return) -> none\n"));
+  EXPECT_THAT(text.out, HasSubstr("\n  schedule V-2 due 2024-12-03: none -> upcoming (rule "
+                                  "alternate-visits)\n"));
   EXPECT_THAT(text.out, HasSubstr("1 provider with results that change, as of 2024-07-01 "
                                   "(schedule 2024-07-01 to 2025-06-30)\n"));
 

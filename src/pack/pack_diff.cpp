@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <utility>
 
 #include "qaf/engine.hpp"
@@ -44,9 +45,9 @@ void compare_items(const std::string& section, const std::vector<item>& before,
                    const std::vector<item>& after, std::vector<rule_change>& out) {
   std::map<std::string, const item*> later;
   for (const item& each : after) later.emplace(each.id, &each);
-  std::map<std::string, bool> seen;
+  std::set<std::string> seen;
   for (const item& old : before) {
-    seen.emplace(old.id, true);
+    seen.insert(old.id);
     const auto found = later.find(old.id);
     if (found == later.end()) {
       out.push_back({section, old.id, change_kind::removed, {}});

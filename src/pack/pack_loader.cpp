@@ -400,6 +400,7 @@ class pack_loader {
   void read_activities(object_reader& top) {
     id_registry codes("activity code");
     for_each_in(top, "activities", presence::required, [&](object_reader& r) {
+      const std::size_t errors_before = sink_.count();
       activity a;
       a.code = r.string("code").value_or("");
       a.title = r.string("title").value_or("");
@@ -412,6 +413,11 @@ class pack_loader {
       bool interpretation = false;
       std::string note;
       read_interpretation(r, interpretation, note);
+      // An activity read with a mistake has defaults where the mistake is (on_site false): the
+      // checks that read those properties would report the same mistake again.
+      if (sink_.count() != errors_before || r.has_unknown_members()) {
+        faulty_activities_.insert(a.code);
+      }
       if (!a.code.empty() && codes.add(a.code, r.pointer_to("code"), sink_)) {
         activity_by_code_.emplace(a.code, static_cast<activity_index>(data_->activities.size()));
         data_->activities.push_back(std::move(a));
@@ -861,7 +867,8 @@ class pack_loader {
           continue;
         }
         if (auto a = resolve_activity(item.get<std::string>(), index_pointer(base, i))) {
-          if (!data_->activities[*a].on_site) {
+          if (!data_->activities[*a].on_site &&
+              !faulty_activities_.contains(item.get<std::string>())) {
             sink_.error(
                 "qaf.pack.value", index_pointer(base, i),
                 "'" + item.get<std::string>() +
@@ -1121,6 +1128,7 @@ class pack_loader {
   std::unordered_map<std::string, std::uint32_t> table_by_id_;
   std::size_t undeclared_tables_ = 0;
   std::size_t undeclared_levels_ = 0;
+  std::unordered_set<std::string> faulty_activities_;  // codes of activities read with a mistake
   std::size_t errors_ = 0;
 };
 
