@@ -201,7 +201,7 @@ TEST(PackHardening, AnUnknownKeyWithAnEscapeIsPrintedEscapedAndCut) {
             "unknown member '" + key.substr(0, 40) +
                 "...'; the members allowed here are $schema, activities, calendar, council, "
                 "description, effective_from, effective_to, facts, follow_ups, format, id, "
-                "kpi_consequences, kpis, minimum_visits, schedule, schemes, service_types, "
+                "kpi_consequences, kpis, minimum_visits, previous, schedule, schemes, service_types, "
                 "sources, tests, title, triggers, version");
   const std::string printed = d.to_string();
   EXPECT_EQ(printed.find('\x1b'), std::string::npos);
