@@ -197,12 +197,13 @@ TEST(PackHardening, AnUnknownKeyWithAnEscapeIsPrintedEscapedAndCut) {
   ASSERT_EQ(loaded.diagnostics.size(), 1u) << describe(loaded);
   const qaf::diagnostic& d = loaded.diagnostics[0];
   EXPECT_EQ(d.code, "qaf.pack.unknown_member");
-  EXPECT_EQ(d.message,
-            "unknown member '" + key.substr(0, 40) +
-                "...'; the members allowed here are $schema, activities, calendar, council, "
-                "description, effective_from, effective_to, facts, follow_ups, format, id, "
-                "kpi_consequences, kpis, minimum_visits, schedule, schemes, service_types, "
-                "sources, tests, title, triggers, version");
+  EXPECT_EQ(
+      d.message,
+      "unknown member '" + key.substr(0, 40) +
+          "...'; the members allowed here are $schema, activities, calendar, council, "
+          "description, effective_from, effective_to, facts, follow_ups, format, id, "
+          "kpi_consequences, kpis, minimum_visits, previous, schedule, schemes, service_types, "
+          "sources, tests, title, triggers, version");
   const std::string printed = d.to_string();
   EXPECT_EQ(printed.find('\x1b'), std::string::npos);
   EXPECT_EQ(printed.find('\x07'), std::string::npos);

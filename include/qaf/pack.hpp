@@ -56,6 +56,9 @@ struct pack_info {
   date effective_from;
   std::optional<date> effective_to;  // none: in force until replaced
   std::vector<source_document> sources;
+  /// The version this pack replaces, as the pack names it: a bundled pack id or a path (relative
+  /// to this pack's file). Empty for a first version. See pack::version_in_force.
+  std::string previous;
 };
 
 enum class activity_kind { visit, data_return, survey, meeting, decision, self_assessment, review };
@@ -106,8 +109,20 @@ class pack {
   /// Where the pack came from: the bundled id or the file path given to load_pack.
   const std::string& origin() const noexcept;
 
+  /// The versions this pack replaces (its `previous`, that one's `previous`, ...), newest first;
+  /// each ends before the next begins (the loader checks it). Empty for a first version.
+  std::vector<pack> earlier_versions() const;
+  /// The version in force on `day`: this pack when it has begun by then, else the latest
+  /// earlier version that had; the earliest version when `day` precedes them all. Replaying last
+  /// year's portfolio as of a date last year uses last year's rules:
+  ///
+  ///   const qaf::pack current = qaf::load_pack_or_throw("ashvale-2026.json");
+  ///   const qaf::engine then(current.version_in_force(qaf::date::parse("2025-06-30")));
+  pack version_in_force(date day) const;
+
   /// For the engine: the compiled form. Not part of the stable API.
   const detail::pack_data& data() const noexcept { return *data_; }
+  const std::shared_ptr<const detail::pack_data>& data_ptr() const noexcept { return data_; }
   explicit pack(std::shared_ptr<const detail::pack_data> data) noexcept;
 
  private:

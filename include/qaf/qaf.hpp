@@ -11,6 +11,7 @@
 #include "qaf/engine.hpp"
 #include "qaf/kpi.hpp"
 #include "qaf/pack.hpp"
+#include "qaf/pack_diff.hpp"
 #include "qaf/pack_test.hpp"
 #include "qaf/portfolio.hpp"
 #include "qaf/rating.hpp"

@@ -1,8 +1,10 @@
 #include <array>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "calendar/region_rules.hpp"
+#include "facts/spelling.hpp"
 #include "qaf/calendar.hpp"
 
 namespace qaf {
@@ -19,12 +21,15 @@ namespace {
 
 std::optional<region> find_region(std::string_view id, std::string& why) {
   std::string known;
+  std::vector<std::string_view> ids;
   for (const detail::region_rules* rules : detail::all_region_rules()) {
     if (rules->id == id) return detail::region_access::make(*rules);
     known += known.empty() ? "" : ", ";
     known += rules->id;
+    ids.emplace_back(rules->id);
   }
-  why = "unknown region \"" + std::string(id.substr(0, 40)) + "\": the known regions are " + known;
+  why = "unknown region \"" + std::string(id.substr(0, 40)) + "\": the known regions are " + known +
+        detail::did_you_mean(detail::closest_match(id, ids));
   return std::nullopt;
 }
 

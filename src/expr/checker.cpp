@@ -214,6 +214,13 @@ class checker {
     return c;
   }
 
+  // A fact whose declaration was rejected (and reported there): the condition cannot compile,
+  // but saying "unknown fact" as well would report one mistake twice.
+  checked rejected(std::uint32_t syntax_index) {
+    failed_ = true;
+    return failed(syntax_index);
+  }
+
   std::uint64_t add_string(std::string_view s) {
     const auto offset = static_cast<std::uint64_t>(prog_.strings.size());
     prog_.strings.append(s);
@@ -354,6 +361,7 @@ class checker {
       const std::string base = n.text.substr(0, dot);
       const std::string key = n.text.substr(dot + 1);
       const auto fact = table_.find(base);
+      if (!fact && table_.rejected(base)) return rejected(index);
       if (!fact) {
         error(code_unknown_fact, n.offset,
               "unknown fact " + single_quoted(base) +
@@ -376,6 +384,7 @@ class checker {
       return load_fact(*fact, table_.first_slot(*fact) + *k, index);
     }
     const auto fact = table_.find(n.text);
+    if (!fact && table_.rejected(n.text)) return rejected(index);
     if (!fact) {
       if (find_function(n.text)) {
         error(code_type, n.offset,

@@ -175,7 +175,10 @@ fact_table build_fact_table(std::span<const qaf::fact_declaration> declared,
     }
     first_declared.emplace(d.name, i);
     const std::optional<fact_kind> kind = check_declaration(d, pointer, out);
-    if (!kind) continue;
+    if (!kind) {
+      table.rejected_.insert(d.name);
+      continue;
+    }
     qaf::fact_declaration copy = d;
     copy.core = false;
     table.add(std::move(copy), *kind);

@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <span>
 #include <string>
 #include <string_view>
@@ -82,6 +83,12 @@ class fact_table {
   /// Every fact name, in declaration order (core first).
   const std::vector<std::string>& names() const noexcept { return names_; }
 
+  /// True for a name the pack declared with a mistake (already reported, left out of the table):
+  /// a condition or record that names it has no second mistake to report.
+  bool rejected(std::string_view name) const noexcept {
+    return rejected_.find(name) != rejected_.end();
+  }
+
  private:
   friend fact_table build_fact_table(std::span<const qaf::fact_declaration>,
                                      std::span<const std::string>, std::span<const std::string>,
@@ -102,6 +109,7 @@ class fact_table {
   // Fact indices by name: a map, as inserting into a sorted vector made 100,000 facts quadratic.
   std::map<std::string, std::uint32_t, std::less<>> by_name_;
   std::vector<std::string> schemes_;
+  std::set<std::string, std::less<>> rejected_;
 };
 
 /// The core vocabulary plus the pack's `declared` facts (`pointers[i]` is the JSON pointer of
@@ -117,9 +125,10 @@ class fact_table {
 ///                         object without values, an object without keys; a value or key that is
 ///                         not lower snake case or is repeated; values or keys on a kind that
 ///                         takes none; nullable on a boolean or object
-/// A declaration with a mistake is left out of the table, so that conditions naming it report
-/// it as unknown rather than failing in stranger ways. Service types are checked by the pack
-/// loader; any that are malformed or repeated are left out here without a report.
+/// A declaration with a mistake is left out of the table and its name remembered as rejected, so
+/// that conditions naming it fail without a second report: one mistake, one diagnostic. Service
+/// types are checked by the pack loader; any that are malformed or repeated are left out here
+/// without a report.
 fact_table build_fact_table(std::span<const qaf::fact_declaration> declared,
                             std::span<const std::string> pointers,
                             std::span<const std::string> service_types,

@@ -331,13 +331,32 @@ const json* object_reader::member(std::string_view key, presence p) {
   if (object_ == nullptr) return nullptr;
   const auto it = object_->find(key);
   if (it == object_->end()) {
-    if (p == presence::required) {
+    if (p == presence::required && !misspelt_here(key)) {
       sink_.error("qaf.pack.missing", pointer_,
                   "the member '" + std::string(key) + "' is required");
     }
     return nullptr;
   }
   return &*it;
+}
+
+// A member not asked for that is a likely misspelling of `key` ("onsite" for "on_site"):
+// finish() reports it with `key` as the suggestion, so `key` missing is the same mistake.
+bool object_reader::misspelt_here(std::string_view key) const {
+  const std::string_view wanted[] = {key};
+  for (const auto& [name, value] : object_->items()) {
+    if (std::find(asked_.begin(), asked_.end(), name) != asked_.end()) continue;
+    if (!closest_match(name, wanted).empty()) return true;
+  }
+  return false;
+}
+
+bool object_reader::has_unknown_members() const {
+  if (object_ == nullptr || all_accepted_) return false;
+  for (const auto& [name, value] : object_->items()) {
+    if (std::find(asked_.begin(), asked_.end(), name) == asked_.end()) return true;
+  }
+  return false;
 }
 
 namespace {

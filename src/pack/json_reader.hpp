@@ -96,8 +96,12 @@ class object_reader {
   /// Reports every member not asked for, with a "did you mean" when one is close, else the
   /// list of the members allowed.
   void finish();
+  /// True when the object has a member no read has asked for (what finish() will report).
+  bool has_unknown_members() const;
 
  private:
+  bool misspelt_here(std::string_view key) const;
+
   const nlohmann::json* object_ = nullptr;
   std::string pointer_;
   diagnostics_sink& sink_;

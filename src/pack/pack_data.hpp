@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <variant>
@@ -245,6 +246,9 @@ struct pack_data {
   /// Whether any schedule rule, trigger or minimum-visits rule reads a level('...'): only then
   /// does the scheduler rate the provider to fill the level slots.
   bool reads_levels = false;
+
+  // The versions this one replaces, newest first (info.previous, resolved and checked).
+  std::vector<std::shared_ptr<const pack_data>> earlier;
 };
 
 }  // namespace qaf::detail

@@ -2,6 +2,7 @@
 // reported with the JSON Pointer of the value at fault, and loading goes on after a mistake so
 // that an author sees all of them at once.
 #include <algorithm>
+#include <filesystem>
 #include <limits>
 #include <map>
 #include <unordered_map>
@@ -163,6 +164,13 @@ class pack_loader {
     info.council = top.string("council").value_or("");
     info.version = top.string("version").value_or("");
     info.description = top.string("description", presence::optional).value_or("");
+    if (auto previous = top.string("previous", presence::optional)) {
+      if (previous->empty()) {
+        sink_.error("qaf.pack.value", top.pointer_to("previous"),
+                    "previous names the version this pack replaces: a bundled pack id or a path");
+      }
+      info.previous = std::move(*previous);
+    }
     if (auto from = top.date("effective_from")) info.effective_from = *from;
     if (const json* to = top.member("effective_to", presence::optional); to && !to->is_null()) {
       info.effective_to = read_date(*to, top.pointer_to("effective_to"), sink_);
@@ -426,6 +434,7 @@ class pack_loader {
   void read_activities(object_reader& top) {
     id_registry codes("activity code");
     for_each_in(top, "activities", presence::required, [&](object_reader& r) {
+      const std::size_t errors_before = sink_.count();
       activity a;
       a.code = r.string("code").value_or("");
       a.title = r.string("title").value_or("");
@@ -438,6 +447,11 @@ class pack_loader {
       bool interpretation = false;
       std::string note;
       read_interpretation(r, interpretation, note);
+      // An activity read with a mistake has defaults where the mistake is (on_site false): the
+      // checks that read those properties would report the same mistake again.
+      if (sink_.count() != errors_before || r.has_unknown_members()) {
+        faulty_activities_.insert(a.code);
+      }
       if (!a.code.empty() && codes.add(a.code, r.pointer_to("code"), sink_)) {
         activity_by_code_.emplace(a.code, static_cast<activity_index>(data_->activities.size()));
         data_->activities.push_back(std::move(a));
@@ -893,7 +907,8 @@ class pack_loader {
           continue;
         }
         if (auto a = resolve_activity(item.get<std::string>(), index_pointer(base, i))) {
-          if (!data_->activities[*a].on_site) {
+          if (!data_->activities[*a].on_site &&
+              !faulty_activities_.contains(item.get<std::string>())) {
             sink_.error(
                 "qaf.pack.value", index_pointer(base, i),
                 "'" + item.get<std::string>() +
@@ -1035,6 +1050,11 @@ class pack_loader {
     return list;
   }
 
+  static std::string level_text(const level_value& lv) {
+    return std::holds_alternative<std::int64_t>(lv) ? std::to_string(std::get<std::int64_t>(lv))
+                                                    : std::get<std::string>(lv);
+  }
+
   std::optional<std::uint32_t> resolve_level(const scheme& s, const json& value,
                                              const std::string& pointer) {
     std::optional<level_value> wanted;
@@ -1054,14 +1074,19 @@ class pack_loader {
     // many levels stay linear.
     std::string list;
     for (std::size_t i = 0; i < s.levels.size() && list.size() <= 200; ++i) {
-      const level_value& lv = s.levels[i].value;
-      list += (list.empty() ? "" : ", ") + (std::holds_alternative<std::int64_t>(lv)
-                                                ? std::to_string(std::get<std::int64_t>(lv))
-                                                : std::get<std::string>(lv));
+      list += (list.empty() ? "" : ", ") + level_text(s.levels[i].value);
+    }
+    // A misspelt level name ("hihg") gets a suggestion; a number that is not a level has none
+    // that would help more than the list.
+    std::string suggestion;
+    if (value.is_string() && ++undeclared_levels_ <= max_diagnostics_per_code) {
+      std::vector<std::string> names;
+      for (const qaf::detail::level& l : s.levels) names.push_back(level_text(l.value));
+      suggestion = did_you_mean(closest_match(value.get_ref<const std::string&>(), names));
     }
     sink_.error("qaf.pack.undeclared_level", pointer,
                 describe_json_value(value) + " is not a level of scheme '" + excerpt(s.id) +
-                    "'; its levels are " + excerpt(list, 200));
+                    "'; its levels are " + excerpt(list, 200) + suggestion);
     return std::nullopt;
   }
 
@@ -1143,13 +1168,15 @@ class pack_loader {
   std::size_t undeclared_activities_ = 0;
   std::unordered_map<std::string, std::uint32_t> table_by_id_;
   std::size_t undeclared_tables_ = 0;
+  std::size_t undeclared_levels_ = 0;
+  std::unordered_set<std::string> faulty_activities_;  // codes of activities read with a mistake
   std::size_t errors_ = 0;
 };
 
 }  // namespace
 
-std::shared_ptr<const pack_data> load_pack_data(const std::string& origin, std::string_view text,
-                                                std::vector<diagnostic>& diagnostics) {
+std::shared_ptr<pack_data> load_pack_data(const std::string& origin, std::string_view text,
+                                          std::vector<diagnostic>& diagnostics) {
   diagnostics_sink sink(origin, diagnostics);
   pack_loader loader(origin, text, sink);
   loader.set_baseline();
@@ -1162,6 +1189,110 @@ namespace qaf {
 namespace {
 
 std::string bundled_file_name(std::string_view id) { return "packs/" + std::string(id) + ".json"; }
+
+// A chain of versions longer than this is a mistake; no framework has had this many versions.
+constexpr std::size_t max_versions = 32;
+
+// The packs being loaded, outermost first, each as "bundled:<id>" or its canonical path: a pack
+// that names one of them as its previous version would be its own earlier version.
+using version_chain = std::vector<std::string>;
+
+std::string chain_key(std::string_view id_or_path, bool bundled) {
+  if (bundled) return "bundled:" + std::string(id_or_path);
+  std::error_code ignored;
+  const std::filesystem::path canonical =
+      std::filesystem::weakly_canonical(std::filesystem::path(id_or_path), ignored);
+  return canonical.empty() ? std::string(id_or_path) : canonical.string();
+}
+
+bool is_bundled(std::string_view id) {
+  return std::any_of(detail::bundled_packs().begin(), detail::bundled_packs().end(),
+                     [&](const detail::bundled_pack& b) { return b.id == id; });
+}
+
+pack_result load_pack_at(std::string_view id_or_path, version_chain& chain);
+
+// Loads the version `data` names in `previous` (a bundled id, else a path relative to `folder`),
+// checks that it ends before `data` begins, and records it and its own earlier versions.
+void link_previous(detail::pack_data& data, const std::filesystem::path& folder,
+                   version_chain& chain, std::vector<diagnostic>& out) {
+  const std::string& named = data.info.previous;
+  if (named.empty()) return;
+  const auto report = [&](std::string message) {
+    out.push_back({"qaf.pack.previous", data.origin, "/previous", std::move(message)});
+  };
+  const bool bundled = is_bundled(named);
+  const std::string where =
+      bundled || std::filesystem::path(named).is_absolute() ? named : (folder / named).string();
+  if (std::find(chain.begin(), chain.end(), chain_key(where, bundled)) != chain.end()) {
+    report("'" + detail::excerpt(named) + "' is this pack or one it replaces: versions cannot " +
+           "go round in a circle");
+    return;
+  }
+  if (chain.size() >= max_versions) {
+    report("more than " + std::to_string(max_versions) + " versions, each naming the one before");
+    return;
+  }
+  pack_result earlier = load_pack_at(where, chain);
+  if (!earlier) {
+    report("the previous version '" + detail::excerpt(named) + "' does not load; its own " +
+           "diagnostics follow");
+    out.insert(out.end(), earlier.diagnostics.begin(), earlier.diagnostics.end());
+    return;
+  }
+  const pack_info& before = earlier.pack->info();
+  if (!before.effective_to || !(*before.effective_to < data.info.effective_from)) {
+    report("the previous version '" + detail::excerpt(named) + "' (" + before.version + ", from " +
+           before.effective_from.to_string() + " to " +
+           (before.effective_to ? before.effective_to->to_string() : std::string("no end")) +
+           ") must end before this one begins on " + data.info.effective_from.to_string() +
+           ": give it an effective_to");
+    return;
+  }
+  data.earlier.push_back(earlier.pack->data_ptr());
+  for (const pack& older : earlier.pack->earlier_versions())
+    data.earlier.push_back(older.data_ptr());
+}
+
+pack_result parse_pack_at(std::string_view json_text, std::string_view file_name,
+                          const std::filesystem::path& folder, version_chain& chain) {
+  return detail::at_api_boundary<pack_result>(file_name, [&] {
+    pack_result result;
+    std::shared_ptr<detail::pack_data> data =
+        detail::load_pack_data(std::string(file_name), json_text, result.diagnostics);
+    if (!data) return result;
+    const std::size_t before = result.diagnostics.size();
+    link_previous(*data, folder, chain, result.diagnostics);
+    if (result.diagnostics.size() == before) result.pack.emplace(std::move(data));
+    return result;
+  });
+}
+
+pack_result load_pack_at(std::string_view id_or_path, version_chain& chain) {
+  const bool bundled = is_bundled(id_or_path);
+  chain.push_back(chain_key(id_or_path, bundled));
+  pack_result result = [&] {
+    for (const detail::bundled_pack& b : detail::bundled_packs()) {
+      if (b.id == id_or_path) return parse_pack_at(b.json, bundled_file_name(b.id), {}, chain);
+    }
+    return detail::at_api_boundary<pack_result>(id_or_path, [&] {
+      std::string known;
+      for (const detail::bundled_pack& b : detail::bundled_packs()) {
+        known += (known.empty() ? "" : ", ") + std::string(b.id);
+      }
+      pack_result read;
+      const std::optional<std::string> text = detail::read_input_file(
+          {id_or_path, detail::max_pack_bytes, "qaf.pack.not_found",
+           "no bundled pack has this id and no file has this path; the bundled packs are " + known},
+          read.diagnostics);
+      if (!text) return read;
+      return parse_pack_at(*text, id_or_path, std::filesystem::path(id_or_path).parent_path(),
+                           chain);
+    });
+  }();
+  chain.pop_back();
+  return result;
+}
 
 }  // namespace
 
@@ -1200,33 +1331,29 @@ const activity* pack::find_activity(std::string_view code) const noexcept {
   return nullptr;
 }
 
+std::vector<pack> pack::earlier_versions() const {
+  std::vector<pack> out;
+  for (const auto& data : data_->earlier) out.emplace_back(data);
+  return out;
+}
+
+pack pack::version_in_force(date day) const {
+  if (data_->earlier.empty() || !(day < data_->info.effective_from)) return *this;
+  for (const auto& data : data_->earlier) {
+    if (!(day < data->info.effective_from)) return pack(data);
+  }
+  return pack(data_->earlier.back());
+}
+
 pack_result parse_pack(std::string_view json_text, std::string_view file_name) {
-  return detail::at_api_boundary<pack_result>(file_name, [&] {
-    pack_result result;
-    if (auto data = detail::load_pack_data(std::string(file_name), json_text, result.diagnostics)) {
-      result.pack.emplace(std::move(data));
-    }
-    return result;
-  });
+  // A `previous` path is taken as given, relative to the working directory: text has no folder.
+  version_chain chain;
+  return parse_pack_at(json_text, file_name, {}, chain);
 }
 
 pack_result load_pack(std::string_view id_or_path) {
-  for (const detail::bundled_pack& bundled : detail::bundled_packs()) {
-    if (bundled.id == id_or_path) return parse_pack(bundled.json, bundled_file_name(bundled.id));
-  }
-  return detail::at_api_boundary<pack_result>(id_or_path, [&] {
-    std::string known;
-    for (const detail::bundled_pack& b : detail::bundled_packs()) {
-      known += (known.empty() ? "" : ", ") + std::string(b.id);
-    }
-    pack_result result;
-    const std::optional<std::string> text = detail::read_input_file(
-        {id_or_path, detail::max_pack_bytes, "qaf.pack.not_found",
-         "no bundled pack has this id and no file has this path; the bundled packs are " + known},
-        result.diagnostics);
-    if (!text) return result;
-    return parse_pack(*text, id_or_path);
-  });
+  version_chain chain;
+  return load_pack_at(id_or_path, chain);
 }
 
 pack load_pack_or_throw(std::string_view id_or_path) {

@@ -6,12 +6,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <exception>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "pack/json_reader.hpp"
 #include "qaf/engine.hpp"
 #include "render/kpi_render.hpp"
 #include "render/rating_render.hpp"
@@ -93,6 +95,17 @@ class test_runner {
       fail(invalid_code, pointer, "a test is an object with id, provider, as_of and expect");
       return;
     }
+    // A misspelt member ("as-of", "expects") would otherwise be ignored or reported as the
+    // member it was meant to be missing.
+    static const std::vector<std::string> test_members = {
+        "id", "description", "provider", "as_of", "from", "to", "expect"};
+    for (const auto& [key, value] : test.items()) {
+      if (std::find(test_members.begin(), test_members.end(), key) == test_members.end()) {
+        fail(invalid_code, pointer + '/' + detail::escape_pointer_token(key),
+             detail::unknown_member_message(key, test_members));
+      }
+    }
+    if (report_.failures.size() > failures_before_) return;
     const std::optional<provider> record = read_record(test, pointer);
     const std::optional<date> as_of = read_date(test, "as_of", pointer);
     if (!record || !as_of) return;
@@ -107,7 +120,7 @@ class test_runner {
       where.append("/expect/").append(key);
       if (key != "occurrences" && key != "absent" && key != "ratings" && key != "kpis") {
         fail(invalid_code, std::move(where),
-             "unknown member '" + key + "'; expect takes occurrences, absent, ratings and kpis");
+             detail::unknown_member_message(key, {"absent", "kpis", "occurrences", "ratings"}));
       } else if (!value.is_array()) {
         fail(invalid_code, std::move(where), key + " is a list of expected items");
       }

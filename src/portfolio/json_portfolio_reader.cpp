@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "facts/message_text.hpp"
+#include "facts/spelling.hpp"
 #include "input_file.hpp"
 #include "pack/json_reader.hpp"
 #include "portfolio/portfolio_readers.hpp"
@@ -202,12 +203,43 @@ class portfolio_json_reader {
       }
       od::value member = field.value();
       if (!on_member(key, member, at)) {
+        const std::string_view meant = closest_match(key, quoted_names(members));
+        // The member it was meant to be is then missing: that is this mistake, not a second one.
+        if (!meant.empty()) misspelt_.insert(pointer + '/' + std::string(meant));
+        // "unknown member 'dte'; did you mean 'date'? A history entry has {...}", as the pack
+        // loader words it.
+        std::string object(what);
+        if (!meant.empty() && !object.empty() && object[0] >= 'a' && object[0] <= 'z')
+          object[0] = static_cast<char>(object[0] - 'a' + 'A');
         sink_.error("qaf.portfolio.unknown_member", at,
-                    "unknown member " + single_quoted(key) + "; " + std::string(what) + " has " +
+                    "unknown member " + single_quoted(key) +
+                        (meant.empty() ? "; " : did_you_mean(meant) + ' ') + object + " has " +
                         std::string(members));
       }
     }
     return true;
+  }
+
+  // The names written in double quotes in a members text: {"id", "name"} -> id, name.
+  static std::vector<std::string_view> quoted_names(std::string_view members) {
+    std::vector<std::string_view> names;
+    for (std::size_t open = members.find('"'); open != std::string_view::npos;) {
+      const std::size_t close = members.find('"', open + 1);
+      if (close == std::string_view::npos) break;
+      names.push_back(members.substr(open + 1, close - open - 1));
+      open = members.find('"', close + 1);
+    }
+    return names;
+  }
+
+  // Reports a required member that is missing from the object at `pointer`, unless a member
+  // reported as unknown was suggested to be it: one misspelling, one diagnostic.
+  void missing(const std::string& pointer, std::initializer_list<std::string_view> members,
+               const std::string& message) {
+    for (const std::string_view m : members) {
+      if (misspelt_.contains(pointer + '/' + std::string(m))) return;
+    }
+    sink_.error("qaf.portfolio.missing", pointer, message);
   }
 
   bool read_document(od::document& doc, portfolio& result) {
@@ -233,8 +265,7 @@ class portfolio_json_reader {
                       }
                       return key == "$schema";
                     });
-    if (!seen_providers)
-      sink_.error("qaf.portfolio.missing", "", "the member 'providers' is required");
+    if (!seen_providers) missing("", {"providers"}, "the member 'providers' is required");
     return true;
   }
 
@@ -409,9 +440,8 @@ class portfolio_json_reader {
           return true;
         });
     if (!is_object) return;
-    if (!has_activity)
-      sink_.error("qaf.portfolio.missing", pointer, "the member 'activity' is required");
-    if (!has_date) sink_.error("qaf.portfolio.missing", pointer, "the member 'date' is required");
+    if (!has_activity) missing(pointer, {"activity"}, "the member 'activity' is required");
+    if (!has_date) missing(pointer, {"date"}, "the member 'date' is required");
     if (has_activity && on) {
       item.on = *on;
       record.history.push_back(std::move(item));
@@ -482,9 +512,7 @@ class portfolio_json_reader {
     for (const auto& [present, name] :
          {std::pair{has_scheme, "scheme"}, std::pair{has_level, "level"},
           std::pair{has_date, "date"}}) {
-      if (!present)
-        sink_.error("qaf.portfolio.missing", pointer,
-                    std::string("the member '") + name + "' is required");
+      if (!present) missing(pointer, {name}, std::string("the member '") + name + "' is required");
     }
     return has_scheme && level && on;
   }
@@ -504,11 +532,11 @@ class portfolio_json_reader {
           return false;
         });
     if (complete && !has_reason) {
-      sink_.error("qaf.portfolio.missing", pointer, "an override says why in 'reason'");
+      missing(pointer, {"reason"}, "an override says why in 'reason'");
     }
     // Results keep who overrode a suggestion beside it: an override without one is not evidence.
     if (complete && !has_officer) {
-      sink_.error("qaf.portfolio.missing", pointer, "an override names who decided in 'officer'");
+      missing(pointer, {"officer"}, "an override names who decided in 'officer'");
     }
     if (complete && has_reason && has_officer) {
       item.level = std::move(*level);
@@ -560,8 +588,8 @@ class portfolio_json_reader {
           return true;
         });
     if (!is_object) return;
-    if (!has_type) sink_.error("qaf.portfolio.missing", pointer, "the member 'type' is required");
-    if (!has_date) sink_.error("qaf.portfolio.missing", pointer, "the member 'date' is required");
+    if (!has_type) missing(pointer, {"type"}, "the member 'type' is required");
+    if (!has_date) missing(pointer, {"date"}, "the member 'date' is required");
     if (from_object && item.facts_before.empty() && item.type != "facts_changed") {
       // `"from": {}` leaves nothing for the record check to see.
       wrong_type(pointer + "/from", "a regulator rating", od::json_type::object);
@@ -587,7 +615,7 @@ class portfolio_json_reader {
                           return true;
                         });
     if (is_object && (!start || !end)) {
-      sink_.error("qaf.portfolio.missing", pointer, "a period has both 'start' and 'end' dates");
+      missing(pointer, {"start", "end"}, "a period has both 'start' and 'end' dates");
     }
   }
 
@@ -622,7 +650,7 @@ class portfolio_json_reader {
         });
     if (is_object && !has_period) {
       // A return for no period could fulfil nothing and would be compared with nothing.
-      sink_.error("qaf.portfolio.missing", pointer, "the member 'period' is required");
+      missing(pointer, {"period"}, "the member 'period' is required");
     }
     if (start && end) {
       item.start = *start;
@@ -647,8 +675,8 @@ class portfolio_json_reader {
                       return true;
                     });
     if (!numerator || !denominator) {
-      sink_.error("qaf.portfolio.missing", pointer,
-                  "a percentage has a numerator and a denominator");
+      missing(pointer, {"numerator", "denominator"},
+              "a percentage has a numerator and a denominator");
     } else if (*numerator < 0 || *denominator < 0) {
       sink_.error("qaf.portfolio.value", pointer, "a percentage's parts are never negative");
     } else {
@@ -676,6 +704,8 @@ class portfolio_json_reader {
 
   const pack_data& pack_;
   diagnostics_sink& sink_;
+  // "<object pointer>/<member>" for each member an unknown one was suggested to be.
+  std::unordered_set<std::string> misspelt_;
 };
 
 }  // namespace

@@ -14,9 +14,9 @@
 namespace qaf::detail {
 namespace {
 
-constexpr std::string_view event_types[] = {"regulator_rating_changed", "facts_changed",
-                                            "registered_manager_changed", "concern_raised",
-                                            "return_missed"};
+constexpr std::string_view event_type_names[] = {"regulator_rating_changed", "facts_changed",
+                                                 "registered_manager_changed", "concern_raised",
+                                                 "return_missed"};
 
 void check_history(const pack_data& pack, const provider& record, const record_locator& locate,
                    diagnostics_sink& sink) {
@@ -79,7 +79,7 @@ void check_rating_detail(const event& e, std::string_view member, const std::str
 
 void check_events(const pack_data& pack, const provider& record, const record_locator& locate,
                   diagnostics_sink& sink) {
-  const std::vector<std::string> types(std::begin(event_types), std::end(event_types));
+  const std::vector<std::string> types(std::begin(event_type_names), std::end(event_type_names));
   for (std::size_t i = 0; i < record.events.size(); ++i) {
     const event& e = record.events[i];
     const std::string at = "/events/" + std::to_string(i);
@@ -303,6 +303,8 @@ void check_ratings(const pack_data& pack, const provider& record, const record_l
 }
 
 }  // namespace
+
+std::span<const std::string_view> event_types() noexcept { return event_type_names; }
 
 void check_record(const pack_data& pack, const provider& record, const record_locator& locate,
                   diagnostics_sink& sink) {

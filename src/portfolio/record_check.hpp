@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -16,6 +17,10 @@ namespace qaf::detail {
 /// Turns a pointer relative to a record ("/facts/beds", "/history/2/date") into the location a
 /// person can find in the input: "/providers/7/facts/beds" or, for CSV, "8:5".
 using record_locator = std::function<std::string(std::string_view relative)>;
+
+/// The event types a record may carry (DOMAIN.md section 4), in the order docs/vocabulary.md
+/// lists them.
+std::span<const std::string_view> event_types() noexcept;
 
 /// Reports every problem in one record.
 void check_record(const pack_data& pack, const provider& record, const record_locator& locate,

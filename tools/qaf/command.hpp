@@ -32,5 +32,6 @@ int run_rate(const invocation& call);
 int run_schedule(const invocation& call);
 int run_assess(const invocation& call);
 int run_test(const invocation& call);
+int run_diff(const invocation& call);
 
 }  // namespace qaf::cli

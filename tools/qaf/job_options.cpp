@@ -164,6 +164,7 @@ std::optional<job> prepare_job(const invocation& call, const job_spec& spec) {
     }
   }
 
+  const std::string portfolio_path = *value_of(*parsed, "--portfolio");
   // --pack, else the pack the portfolio names: `qaf assess --portfolio F` needs nothing else.
   std::optional<std::string> pack_name = value_of(*parsed, "--pack");
   if (!pack_name) pack_name = portfolio_pack_name(portfolio_path);
@@ -180,7 +181,10 @@ std::optional<job> prepare_job(const invocation& call, const job_spec& spec) {
     for (const diagnostic& d : loaded.diagnostics) print_diagnostic(call.err, d);
     return std::nullopt;
   }
-  result.pack = std::move(loaded.pack);
+  // A pack that replaces earlier versions answers with the version in force on as-of, so that
+  // last year's portfolio replayed as of a date last year gets last year's rules; results name
+  // the version used.
+  result.pack = loaded.pack->version_in_force(result.as_of);
   portfolio_result read = read_portfolio(*result.pack, portfolio_path);
   if (!read) {
     for (const diagnostic& d : read.diagnostics) print_diagnostic(call.err, d);

@@ -55,7 +55,8 @@ struct job {
 
 /// Parses [--pack P] --portfolio F [--from D --to D] [--as-of D] [--format X], checks that every
 /// date is in the years that have bank holidays, loads the pack (--pack, else the one the
-/// portfolio names, else a qaf.cli.usage error) and the portfolio. On any
+/// portfolio names, else a qaf.cli.usage error; the version of it in force on as-of,
+/// pack::version_in_force) and the portfolio. On any
 /// problem prints it on call.err and returns nullopt.
 std::optional<job> prepare_job(const invocation& call, const job_spec& spec);
 

@@ -51,6 +51,9 @@ constexpr command commands[] = {
      qaf::cli::run_assess},
     {"test", "test PACK", "run the worked examples the pack carries; exit 1 on any failure",
      qaf::cli::run_test},
+    {"diff", "diff PACK_A PACK_B [--portfolio F] [--as-of D] [--format json|text]",
+     "rules added, removed or changed between two packs, and the providers whose results change",
+     qaf::cli::run_diff},
     {"calendar", "calendar add-working-days D N [--region R] | calendar holidays YEAR [--region R]",
      "working-day arithmetic and bank holidays", qaf::cli::run_calendar},
 };
