@@ -202,6 +202,34 @@ class column_table {
   std::size_t rows_ = 0;
 };
 
+/// Results as a table (columns, for a DataFrame) or as they are (a list of dicts, each with
+/// exactly the members its JSON object has).
+class result_table {
+ public:
+  explicit result_table(bool as_columns) : as_columns_(as_columns) {}
+
+  void add(const nlohmann::ordered_json& object) {
+    if (as_columns_) {
+      columns_.add(object);
+    } else {
+      rows_.append(to_python(object, ""));
+    }
+  }
+
+  /// The column table's dict, or {"list": [dicts]}.
+  py::dict finish() const {
+    if (as_columns_) return columns_.finish();
+    py::dict table;
+    table["list"] = rows_;
+    return table;
+  }
+
+ private:
+  bool as_columns_;
+  column_table columns_;
+  py::list rows_;
+};
+
 // ---- Portfolios --------------------------------------------------------------------------------
 
 /// Reads a portfolio with the library's readers: `kind` is "csv" or "json" text, or "file" (a path
@@ -352,7 +380,7 @@ constexpr std::size_t chunk_size = 4096;
 py::dict run(const qaf::engine& engine, const std::string& kind, const std::string& text,
              const std::string& file_name, const std::vector<std::string>& parts,
              const std::string& as_of, const std::optional<std::string>& start,
-             const std::optional<std::string>& end, unsigned threads) {
+             const std::optional<std::string>& end, unsigned threads, bool as_columns) {
   request r;
   for (const std::string& part : parts) {
     if (part == "schedule") {
@@ -382,9 +410,9 @@ py::dict run(const qaf::engine& engine, const std::string& kind, const std::stri
     portfolio = read(engine.rules(), kind, text, file_name);
   }
   const std::vector<qaf::provider>& providers = portfolio->providers;
-  column_table occurrences;
-  column_table ratings;
-  column_table kpis;
+  result_table occurrences(as_columns);
+  result_table ratings(as_columns);
+  result_table kpis(as_columns);
   qaf::detail::workload workload;
   std::vector<qaf::occurrence_warning> warnings;
   std::vector<std::pair<std::string, std::string>> unknown;  // provider, fact
@@ -546,5 +574,6 @@ PYBIND11_MODULE(_qaf, m) {
       .def(py::init<qaf::pack>())
       .def_property_readonly("pack", &qaf::engine::rules)
       .def("run", &run, py::arg("kind"), py::arg("text"), py::arg("file_name"), py::arg("parts"),
-           py::arg("as_of"), py::arg("start"), py::arg("end"), py::arg("threads"));
+           py::arg("as_of"), py::arg("start"), py::arg("end"), py::arg("threads"),
+           py::arg("as_columns"));
 }
