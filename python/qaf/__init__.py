@@ -63,10 +63,10 @@ class Pack:
     @property
     def info(self) -> dict[str, Any]:
         """id, title, council, version, description, effective_from, effective_to."""
-        info = dict(self._pack.info)
+        info: dict[str, Any] = dict(self._pack.info)
         for key in ("effective_from", "effective_to"):
-            if info[key] is not None:
-                info[key] = datetime.date.fromisoformat(info[key])
+            text = info[key]
+            info[key] = None if text is None else datetime.date.fromisoformat(text)
         return info
 
     @property
