@@ -67,12 +67,15 @@ def test_kpi_frame_is_the_per_provider_kpis_in_input_order():
 
 
 def test_thousands_of_providers_keep_input_order_across_chunks_and_threads(engine, providers):
-    records = many(providers, 4500)  # more than one of the binding's chunks of 4096 providers
+    # More than one of the binding's chunks of 4096 providers; the two records with the shortest
+    # schedules keep the test quick.
+    light = [p for p in providers if p["id"] in ("ch-moorside-oob", "sc-northfield-oob")]
+    records = many(light, 4500)
     one = engine.schedule_frame(records, start=AS_OF, end=END, as_of=AS_OF, threads=1)
     three = engine.schedule_frame(records, start=AS_OF, end=END, as_of=AS_OF, threads=3)
     assert one.equals(three)
-    assert list(pd.unique(one["provider"])) == [r["id"] for r in records if r["id"] in
-                                                 set(one["provider"])]
+    scheduled = set(one["provider"])
+    assert list(pd.unique(one["provider"])) == [r["id"] for r in records if r["id"] in scheduled]
     last = records[-1]
     alone = engine.schedule(last, start=AS_OF, end=END, as_of=AS_OF)
     assert rows(one[one["provider"] == last["id"]]) == comparable(alone)
