@@ -275,9 +275,9 @@ class Engine:
         """One row a provider, in input order: each scheme's ``<scheme>_level``,
         ``<scheme>_label``, ``<scheme>_status`` and ``<scheme>_summary``; the count of occurrences
         of each status in the 12 months from as_of (``overdue``, ``due``, ``upcoming``,
-        ``done``), ``on_site_visits``, the next ``next_due`` date and ``next_activity``; and the
-        count of KPI periods of each status (``kpi_met``, ``kpi_not_met``, ...). ``assess`` gives
-        the tidy tables behind it."""
+        ``done``); ``on_site_visits``; the earliest occurrence not done (an overdue one included)
+        as ``next_due`` and ``next_activity``; and the count of KPI periods of each status
+        (``kpi_met``, ``kpi_not_met``, ...). ``assess`` gives the tidy tables behind it."""
         return summarise(self.assess(portfolio, as_of=as_of, threads=threads))
 
     def __repr__(self) -> str:
