@@ -295,14 +295,17 @@ def summarise(assessment: Assessment) -> pd.DataFrame:
                 if member in own.columns:
                     summary[f"{scheme}_{member}"] = summary["provider"].map(own[member])
     occurrences = assessment.occurrences
-    for status in ("overdue", "due", "upcoming", "done"):
-        summary[status] = _count(summary, occurrences, occurrences.get("status"), status)
+    counts = _counts(summary, occurrences, ["overdue", "due", "upcoming", "done"])
+    for status, column in counts.items():
+        summary[status] = column
     if len(occurrences):
-        visits = occurrences[occurrences["on_site"].astype(bool)]
-        summary["on_site_visits"] = summary["provider"].map(
-            visits.groupby("provider", sort=False).size()).fillna(0).astype(int)
-        pending = occurrences[occurrences["status"].isin(["overdue", "due", "upcoming"])]
-        first = pending.sort_values("due", kind="stable").groupby("provider", sort=False).first()
+        on_site = occurrences.loc[occurrences["on_site"].astype(bool), "provider"]
+        summary["on_site_visits"] = summary["provider"].map(on_site.value_counts()).fillna(0) \
+            .astype(int)
+        pending = occurrences.loc[occurrences["status"].isin(["overdue", "due", "upcoming"]),
+                                  ["provider", "due", "activity"]]
+        first = pending.sort_values("due", kind="stable").drop_duplicates("provider") \
+            .set_index("provider")
         summary["next_due"] = summary["provider"].map(first["due"])
         summary["next_activity"] = summary["provider"].map(first["activity"])
     else:
@@ -311,16 +314,20 @@ def summarise(assessment: Assessment) -> pd.DataFrame:
         summary["next_activity"] = None
     kpis = assessment.kpis
     if len(kpis):
-        for status in pd.unique(kpis["status"]):
-            summary[f"kpi_{status}"] = _count(summary, kpis, kpis["status"], status)
+        for status, column in _counts(summary, kpis, list(pd.unique(kpis["status"]))).items():
+            summary[f"kpi_{status}"] = column
     return summary
 
 
-def _count(summary: pd.DataFrame, table: pd.DataFrame, column: Any, value: str) -> pd.Series:
-    if column is None or not len(table):
-        return pd.Series(0, index=summary.index)
-    counts = table[column == value].groupby("provider", sort=False).size()
-    return summary["provider"].map(counts).fillna(0).astype(int)
+def _counts(summary: pd.DataFrame, table: pd.DataFrame,
+            statuses: list[str]) -> dict[str, pd.Series]:
+    """For each status, how many rows of `table` each provider of `summary` has with it."""
+    if not len(table):
+        return {status: pd.Series(0, index=summary.index) for status in statuses}
+    grid = table.groupby(["provider", "status"], sort=False).size().unstack(fill_value=0)
+    return {status: summary["provider"].map(grid[status]).fillna(0).astype(int)
+            if status in grid.columns else pd.Series(0, index=summary.index)
+            for status in statuses}
 
 
 from ._compare import compare, compare_workload  # noqa: E402  (uses Engine and Pack above)
