@@ -12,7 +12,7 @@ debian_packages=(
   python3 python3-pip python3-dev pybind11-dev
 )
 # pip name:import name. The Python module (issue 12) builds with scikit-build-core and pybind11
-# and returns pandas DataFrames; its tests type-check the stubs with mypy (pandas-stubs gives
+# and returns pandas DataFrames; its tests type-check it with mypy (pandas-stubs gives
 # mypy pandas' types) and the what-if example plots with matplotlib.
 python_packages=(
   pytest:pytest jsonschema:jsonschema
@@ -38,7 +38,7 @@ missing=()
 for entry in "${python_packages[@]}"; do
   package=${entry%%:*}
   module=${entry#*:}
-  if [ "$module" = pandas-stubs ]; then  # a stub-only package: nothing to import, ask pip's metadata
+  if [ "$module" = pandas-stubs ]; then  # typing only: nothing to import, ask pip's metadata
     "$python" -c "import importlib.metadata as m; m.version('pandas-stubs')" 2>/dev/null ||
       missing+=("$package")
     continue

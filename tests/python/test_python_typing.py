@@ -1,4 +1,4 @@
-"""mypy --strict passes on the installed package (its .pyi stubs and annotations), on a small
+"""mypy --strict passes on the installed package (its .pyi files and annotations), on a small
 typed usage file, and on the what-if example."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""A small analyst's script, type-checked by mypy --strict in test_python_typing.py: the stubs
+"""A small analyst's script, type-checked by mypy --strict in test_python_typing.py: the .pyi types
 must describe the calls as they are used."""
 
 from __future__ import annotations
