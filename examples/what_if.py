@@ -80,7 +80,7 @@ def main(argv: list[str]) -> int:
     per_officer = differences.attrs["visits_per_month_per_officer"]
     print(f"{len(differences)} providers' results change:")
     for row in differences.itertuples(index=False):
-        print(f"  {row.provider}: {row.changes}; on-site visits in the year "
+        print(f"  {row.provider}: {row.changes}; on-site visits due in the year or overdue "
               f"{row.on_site_visits_a} -> {row.on_site_visits_b}")
     print(f"on-site visits a month per officer: {per_officer['a']:.2f} -> {per_officer['b']:.2f} "
           f"({per_officer['change']:+.2f})")

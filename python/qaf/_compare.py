@@ -67,7 +67,8 @@ def compare(portfolio: Portfolio, pack_a: Pack, pack_b: Pack, *, as_of: datetime
 
     Both packs assess the portfolio as ``qaf assess`` does (the 12 months from as_of). Columns:
     provider; changes ("rating", "schedule", "kpi", comma-separated); rating_a and rating_b (each
-    scheme's summary); occurrences_a/_b and on_site_visits_a/_b (counts in the window);
+    scheme's summary); occurrences_a/_b and on_site_visits_a/_b (counts of occurrences due in the
+    window and of those overdue from before it);
     kpis_not_met_a/_b. A rating differs when a scheme's level or status does, a schedule when the
     (activity, due, status) of its occurrences do, a KPI when a period's status does.
 
