@@ -9,7 +9,7 @@ debian_packages=(
   nlohmann-json3-dev libboost-date-time-dev libsimdjson-dev libcsv-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev clang-format clang-tidy
-  python3 python3-pip python3-dev pybind11-dev
+  python3 python3-pip python3-dev python3-venv pybind11-dev
 )
 # pip name:import name. The Python module (issue 12) builds with scikit-build-core and pybind11
 # and returns pandas DataFrames; its tests type-check it with mypy (pandas-stubs gives
