@@ -32,7 +32,7 @@ def deadline(day: datetime.date) -> datetime.date:
 def what_if(portfolio: list[dict[str, object]]) -> float:
     pack = qaf.load_pack("bolton-children-2024")
     edited = pack.json
-    edited["version"] = "2.0.0-what-if"
+    edited["version"] = "2.0.0"
     changed: qaf.Pack = qaf.load_pack_json(edited)
     frame = qaf.compare(portfolio, pack, changed, as_of=datetime.date(2026, 11, 23))
     change: float = frame.attrs["visits_per_month_per_officer"]["change"]
