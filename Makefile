@@ -1,11 +1,16 @@
 # The front door: a thin layer over CMake. Every target first runs `deps`, which installs only
 # what is missing. The command-line tool lands at build/bin/qaf.
-.PHONY: all deps build test test-normal test-asan test-python fuzz demo bench format tidy clean
+.PHONY: all deps build test test-normal test-asan test-python python-install fuzz demo bench \
+  bench-python format tidy clean
 
 JOBS ?= $(shell nproc)
 PYTHON ?= python3
 CMAKE_FLAGS ?=
 FUZZ_SECONDS ?= 20
+# The Python tests run against the module as pip installs it, in this virtual environment; it sees
+# the packages deps.sh installed (--system-site-packages), so the build needs no download.
+VENV ?= build/venv
+CCACHE := $(shell command -v ccache 2>/dev/null)
 
 all: build
 
@@ -29,8 +34,14 @@ test-asan: deps
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --test-dir build-asan --output-on-failure -j $(JOBS)
 
-test-python: build
-	QAF_CLI=$(CURDIR)/build/bin/qaf $(PYTHON) -m pytest -q tests/python
+# pip install . into $(VENV); build/python keeps the module's CMake tree between runs.
+python-install: deps
+	$(PYTHON) -m venv --system-site-packages $(VENV)
+	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-build-isolation \
+	  -Cbuild-dir=build/python $(if $(CCACHE),-Ccmake.define.CMAKE_CXX_COMPILER_LAUNCHER=$(CCACHE)) .
+
+test-python: build python-install
+	QAF_CLI=$(CURDIR)/build/bin/qaf $(VENV)/bin/python -m pytest -q tests/python
 
 # Each libFuzzer target runs briefly over its seed corpus (tests/fuzz/corpus/<name>).
 fuzz: deps
@@ -53,6 +64,10 @@ bench: deps
 	cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DQAF_BUILD_TESTS=OFF
 	cmake --build build-bench -j $(JOBS)
 	@for program in build-bench/bin/*_bench; do $$program; done
+
+# assess_frame on 100k providers against per-provider calls and the CLI (docs/performance.md).
+bench-python: build python-install
+	$(VENV)/bin/python bench/python/assess_frame_bench.py --cli build/bin/qaf
 
 format:
 	git ls-files '*.hpp' '*.cpp' | xargs clang-format -i

@@ -9,10 +9,17 @@ debian_packages=(
   nlohmann-json3-dev libboost-date-time-dev libsimdjson-dev libcsv-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev clang-format clang-tidy
-  python3 python3-pip python3-dev pybind11-dev
+  python3 python3-pip python3-dev python3-venv pybind11-dev
   chromium fonts-dejavu-core
 )
-python_packages=(pytest jsonschema)
+# pip name:import name. The Python module (issue 12) builds with scikit-build-core and pybind11
+# and returns pandas DataFrames; its tests type-check it with mypy (pandas-stubs gives
+# mypy pandas' types) and the what-if example plots with matplotlib.
+python_packages=(
+  pytest:pytest jsonschema:jsonschema
+  scikit-build-core:scikit_build_core pybind11:pybind11
+  numpy:numpy pandas:pandas pandas-stubs:pandas-stubs matplotlib:matplotlib mypy:mypy
+)
 
 missing=()
 for package in "${debian_packages[@]}"; do
@@ -29,8 +36,15 @@ fi
 
 python=${PYTHON:-python3}
 missing=()
-for package in "${python_packages[@]}"; do
-  "$python" -c "import importlib.util, sys; sys.exit(importlib.util.find_spec('$package') is None)" ||
+for entry in "${python_packages[@]}"; do
+  package=${entry%%:*}
+  module=${entry#*:}
+  if [ "$module" = pandas-stubs ]; then  # typing only: nothing to import, ask pip's metadata
+    "$python" -c "import importlib.metadata as m; m.version('pandas-stubs')" 2>/dev/null ||
+      missing+=("$package")
+    continue
+  fi
+  "$python" -c "import importlib.util, sys; sys.exit(importlib.util.find_spec('$module') is None)" ||
     missing+=("$package")
 done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -8,8 +8,9 @@ CODE = re.compile(r'"(qaf\.[a-z_]+\.[a-z_]+)"')
 
 def codes_in_source():
     found = set()
-    sources = [path for folder in ("src", "tools") for pattern in ("*.cpp", "*.hpp")
-               for path in (ROOT / folder).rglob(pattern)]
+    # The library, the command line, and the Python module (its binding and its own checks).
+    sources = [path for folder in ("src", "tools", "bindings", "python")
+               for pattern in ("*.cpp", "*.hpp", "*.py") for path in (ROOT / folder).rglob(pattern)]
     for path in sources:
         found.update(CODE.findall(path.read_text(encoding="utf-8")))
     return found

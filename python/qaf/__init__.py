@@ -1,0 +1,333 @@
+"""qaf: councils' quality assurance frameworks for commissioned care, as executable rules.
+
+    import datetime, qaf
+    pack = qaf.load_pack("bolton-children-2024")       # or a path; qaf.PackError on a bad pack
+    engine = qaf.Engine(pack)
+    engine.rate(provider, as_of=datetime.date(2026, 11, 23))          # list of dicts
+    engine.assess_frame(df, as_of=datetime.date(2026, 11, 23))        # one row a provider
+
+Results use the JSON output's field names (docs/python.md); dates are ``datetime.date``. The
+engine is immutable and safe to share between threads. The C++ work is in ``qaf._qaf``, which
+only converts types; this module is the Pythonic surface.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime
+import json
+import os
+from typing import Any, Mapping, NamedTuple, Sequence
+
+import pandas as pd
+
+from . import _qaf
+from ._errors import Diagnostic, InputError, PackError, QafError
+from ._portfolio import Portfolio, encode, records_json
+
+__all__ = [
+    "Assessment", "Diagnostic", "Engine", "InputError", "Pack", "PackError", "Portfolio",
+    "QafError", "add_working_days", "assessment_window", "bundled_packs", "compare",
+    "compare_workload", "load_pack", "load_pack_json", "version",
+]
+
+__version__: str = _qaf.version()
+
+
+def version() -> str:
+    """The library's version string, as ``qaf::version()`` returns it."""
+    return __version__
+
+
+def _date(value: datetime.date, name: str) -> str:
+    if isinstance(value, datetime.datetime) or not isinstance(value, datetime.date):
+        raise TypeError(f"{name} must be a datetime.date, not {type(value).__name__}")
+    return value.isoformat()
+
+
+class Pack:
+    """A loaded, checked and compiled rule pack. Immutable; change one with ``with_rule``,
+    ``without_rule`` or by editing ``json`` and calling ``load_pack_json``."""
+
+    def __init__(self, loaded: _qaf.Pack) -> None:
+        self._pack = loaded
+
+    @property
+    def id(self) -> str:
+        return str(self._pack.info["id"])
+
+    @property
+    def version(self) -> str:
+        return str(self._pack.info["version"])
+
+    @property
+    def info(self) -> dict[str, Any]:
+        """id, title, council, version, description, effective_from, effective_to."""
+        info: dict[str, Any] = dict(self._pack.info)
+        for key in ("effective_from", "effective_to"):
+            text = info[key]
+            info[key] = None if text is None else datetime.date.fromisoformat(text)
+        return info
+
+    @property
+    def activities(self) -> list[dict[str, Any]]:
+        """Each activity's code, title, kind and whether it is on site."""
+        return list(self._pack.activities)
+
+    @property
+    def origin(self) -> str:
+        """The bundled id or file path the pack was loaded from."""
+        return self._pack.origin
+
+    @property
+    def json(self) -> dict[str, Any]:
+        """A fresh copy of the pack's JSON document, to edit and reload with load_pack_json."""
+        loaded: dict[str, Any] = json.loads(self._pack.json_text)
+        return loaded
+
+    def with_rule(self, rule: Mapping[str, Any], section: str | None = None) -> Pack:
+        """A new pack with ``rule`` in place of the rule of the same ``id`` in whichever section
+        holds it (schedule, triggers, follow_ups, minimum_visits, ...), or added at the end of
+        ``section`` (default ``schedule``) when no rule has that id. PackError when the result is
+        not a valid pack."""
+        document = self.json
+        rule_id = rule.get("id")
+        for name, entries in document.items():
+            if section not in (None, name) or not isinstance(entries, list):
+                continue
+            for i, entry in enumerate(entries):
+                if isinstance(entry, dict) and rule_id is not None and entry.get("id") == rule_id:
+                    entries[i] = copy.deepcopy(dict(rule))
+                    return load_pack_json(document, name=f"{self.origin} with {rule_id}")
+        document.setdefault(section or "schedule", []).append(copy.deepcopy(dict(rule)))
+        return load_pack_json(document, name=f"{self.origin} with {rule_id}")
+
+    def without_rule(self, rule_id: str) -> Pack:
+        """A new pack without the rule ``rule_id`` (in any section). KeyError when there is none."""
+        document = self.json
+        for entries in document.values():
+            if isinstance(entries, list):
+                kept = [e for e in entries if not (isinstance(e, dict) and e.get("id") == rule_id)]
+                if len(kept) != len(entries):
+                    entries[:] = kept
+                    return load_pack_json(document, name=f"{self.origin} without {rule_id}")
+        raise KeyError(rule_id)
+
+    def __repr__(self) -> str:
+        return f"qaf.Pack({self.id!r}, version {self.version!r})"
+
+
+def load_pack(id_or_path: str | os.PathLike[str]) -> Pack:
+    """A bundled pack by id ("bolton-children-2024") or the pack JSON file at a path."""
+    return Pack(_qaf.load_pack(os.fspath(id_or_path)))
+
+
+def load_pack_json(document: str | Mapping[str, Any], name: str = "<string>") -> Pack:
+    """A pack from its JSON text or an already parsed document, without writing a file; ``name``
+    is what diagnostics call it."""
+    text = document if isinstance(document, str) else records_json(document)
+    return Pack(_qaf.parse_pack(text, name))
+
+
+def bundled_packs() -> list[dict[str, str]]:
+    """The packs compiled into the library: id, title, version, source."""
+    return list(_qaf.bundled_packs())
+
+
+def add_working_days(date: datetime.date, n: int, region: str = "england_and_wales") -> datetime.date:
+    """The n-th working day after ``date`` (before it when n is negative); ``date`` itself never
+    counts. InputError (qaf.date.range) outside the years with bank holidays."""
+    if isinstance(n, bool) or not isinstance(n, int):
+        raise TypeError(f"n must be an int, not {type(n).__name__}")
+    return datetime.date.fromisoformat(_qaf.add_working_days(_date(date, "date"), n, region))
+
+
+def assessment_window(as_of: datetime.date) -> tuple[datetime.date, datetime.date]:
+    """The window ``qaf assess`` schedules: from as_of to the day before as_of + 12 months."""
+    month = as_of.month - 1 + 12
+    year, month = as_of.year + month // 12, month % 12 + 1
+    day = min(as_of.day, _days_in_month(year, month))
+    return as_of, datetime.date(year, month, day) - datetime.timedelta(days=1)
+
+
+def _days_in_month(year: int, month: int) -> int:
+    following = datetime.date(year + month // 12, month % 12 + 1, 1)
+    return (following - datetime.timedelta(days=1)).day
+
+
+def _frame(table: Mapping[str, Any], empty_columns: Sequence[str] = ()) -> pd.DataFrame:
+    """A column table from the binding as a DataFrame (None where a row lacks a member the
+    others have); with no rows, `empty_columns`."""
+    if not table["rows"] and empty_columns:
+        return pd.DataFrame({c: [] for c in empty_columns})
+    return pd.DataFrame(table["data"], columns=list(table["columns"]))
+
+
+def _rows(table: Mapping[str, Any]) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = table["list"]
+    return rows
+
+
+class Assessment(NamedTuple):
+    """Everything ``assess`` answers for a portfolio, as tidy DataFrames in input order."""
+
+    providers: list[str]  # the providers' ids, in input order
+    occurrences: pd.DataFrame  # one row an occurrence (the schedule's JSON members)
+    ratings: pd.DataFrame  # one row a provider's rating in one scheme
+    kpis: pd.DataFrame  # one row a provider's KPI in one period
+    workload: pd.DataFrame  # on-site visits a month for the whole portfolio
+    officer_workload: pd.DataFrame  # on-site visits a month for each officer
+    unknown_facts: pd.DataFrame  # provider, fact: facts that kept a schedule rule undecided
+    warnings: list[dict[str, str]]  # result-level warnings, e.g. outside_effective_period
+
+
+class Engine:
+    """One pack, many providers. Immutable and safe to share between threads.
+
+    Per provider (a dict as in a JSON portfolio's ``providers``): ``schedule``, ``rate``,
+    ``evaluate_kpis``, each a list of dicts. Per portfolio (a DataFrame, records or a path), in one
+    call into C++ spread over ``threads`` (default: every core): ``schedule_frame``,
+    ``rate_frame``, ``kpi_frame``, ``assess`` and ``assess_frame``."""
+
+    def __init__(self, pack: Pack) -> None:
+        if not isinstance(pack, Pack):
+            raise TypeError(f"Engine takes a qaf.Pack, not {type(pack).__name__}")
+        self.pack = pack
+        self._engine = _qaf.Engine(pack._pack)
+
+    # ---- one provider ----------------------------------------------------------------------
+
+    def _one(self, provider: Mapping[str, Any], parts: list[str], as_of: datetime.date,
+             start: datetime.date | None = None, end: datetime.date | None = None) -> dict[str, Any]:
+        if not isinstance(provider, Mapping):
+            raise TypeError(f"a provider is a dict, not {type(provider).__name__}")
+        text = records_json({"providers": [provider]})
+        try:
+            return self._engine.run(
+                "json", text, "<provider>", parts, _date(as_of, "as_of"),
+                None if start is None else _date(start, "start"),
+                None if end is None else _date(end, "end"), 1, False)
+        except InputError as error:
+            # Pointers into the record itself ("/facts/beds"), as check_provider gives them.
+            prefix = "/providers/0"
+            raise InputError([
+                Diagnostic(d.code, d.pointer[len(prefix):] if d.pointer.startswith(prefix) else
+                           d.pointer, d.message, d.file) for d in error.diagnostics]) from None
+
+    def schedule(self, provider: Mapping[str, Any], *, start: datetime.date, end: datetime.date,
+                 as_of: datetime.date) -> list[dict[str, Any]]:
+        """Occurrences due in [start, end] plus those still overdue, by due date."""
+        return _rows(self._one(provider, ["schedule"], as_of, start, end)["occurrences"])
+
+    def rate(self, provider: Mapping[str, Any], *, as_of: datetime.date) -> list[dict[str, Any]]:
+        """Every classification scheme of the pack for this provider."""
+        return _rows(self._one(provider, ["rate"], as_of)["ratings"])
+
+    def evaluate_kpis(self, provider: Mapping[str, Any]) -> list[dict[str, Any]]:
+        """KPI status per KPI and return period, with consequences."""
+        as_of = datetime.date.today()  # not read by KPI evaluation; the reader needs a date
+        return _rows(self._one(provider, ["kpis"], as_of)["kpis"])
+
+    # ---- a whole portfolio -----------------------------------------------------------------
+
+    def _run(self, portfolio: Portfolio, parts: list[str], as_of: datetime.date,
+             start: datetime.date | None, end: datetime.date | None,
+             threads: int | None) -> dict[str, Any]:
+        if threads is not None and (isinstance(threads, bool) or not isinstance(threads, int)
+                                    or threads < 1):
+            raise ValueError(f"threads must be a positive int or None, not {threads!r}")
+        kind, text, name = encode(portfolio)
+        return self._engine.run(kind, text, name, parts, _date(as_of, "as_of"),
+                                None if start is None else _date(start, "start"),
+                                None if end is None else _date(end, "end"), threads or 0, True)
+
+    def schedule_frame(self, portfolio: Portfolio, *, start: datetime.date, end: datetime.date,
+                       as_of: datetime.date, threads: int | None = None) -> pd.DataFrame:
+        """One row an occurrence; providers in input order, each by due date."""
+        result = self._run(portfolio, ["schedule"], as_of, start, end, threads)
+        frame = _frame(result["occurrences"])
+        frame.attrs["warnings"] = list(result["warnings"])
+        return frame
+
+    def rate_frame(self, portfolio: Portfolio, *, as_of: datetime.date,
+                   threads: int | None = None) -> pd.DataFrame:
+        """One row a rating: each provider in input order, each scheme in the pack's order."""
+        return _frame(self._run(portfolio, ["rate"], as_of, None, None, threads)["ratings"])
+
+    def kpi_frame(self, portfolio: Portfolio, *, threads: int | None = None) -> pd.DataFrame:
+        """One row a KPI period, providers in input order."""
+        as_of = datetime.date.today()  # not read by KPI evaluation
+        return _frame(self._run(portfolio, ["kpis"], as_of, None, None, threads)["kpis"])
+
+    def assess(self, portfolio: Portfolio, *, as_of: datetime.date,
+               threads: int | None = None) -> Assessment:
+        """As ``qaf assess``: the schedule of the 12 months from as_of, every rating, every KPI."""
+        start, end = assessment_window(as_of)
+        result = self._run(portfolio, ["schedule", "rate", "kpis"], as_of, start, end, threads)
+        return Assessment(
+            providers=list(result["provider_ids"]), occurrences=_frame(result["occurrences"]), ratings=_frame(result["ratings"]),
+            kpis=_frame(result["kpis"]), workload=_frame(result["workload"]["months"]),
+            officer_workload=_frame(result["workload"]["by_officer"]),
+            unknown_facts=_frame(result["unknown_facts"], ["provider", "fact"]), warnings=list(result["warnings"]))
+
+    def assess_frame(self, portfolio: Portfolio, *, as_of: datetime.date,
+                     threads: int | None = None) -> pd.DataFrame:
+        """One row a provider, in input order: each scheme's ``<scheme>_level``,
+        ``<scheme>_label``, ``<scheme>_status`` and ``<scheme>_summary``; the count of occurrences
+        of each status in the 12 months from as_of (``overdue``, ``due``, ``upcoming``,
+        ``done``); ``on_site_visits``; the earliest occurrence not done (an overdue one included)
+        as ``next_due`` and ``next_activity``; and the count of KPI periods of each status
+        (``kpi_met``, ``kpi_not_met``, ...). ``assess`` gives the tidy tables behind it."""
+        return summarise(self.assess(portfolio, as_of=as_of, threads=threads))
+
+    def __repr__(self) -> str:
+        return f"qaf.Engine({self.pack!r})"
+
+
+def summarise(assessment: Assessment) -> pd.DataFrame:
+    """An Assessment as one row a provider (see Engine.assess_frame)."""
+    summary = pd.DataFrame({"provider": assessment.providers})
+    ratings = assessment.ratings
+    if len(ratings):
+        for scheme in pd.unique(ratings["scheme"]):
+            own = ratings[ratings["scheme"] == scheme].set_index("provider")
+            for member in ("level", "label", "status", "summary"):
+                if member in own.columns:
+                    summary[f"{scheme}_{member}"] = summary["provider"].map(own[member])
+    occurrences = assessment.occurrences
+    counts = _counts(summary, occurrences, ["overdue", "due", "upcoming", "done"])
+    for status, column in counts.items():
+        summary[status] = column
+    if len(occurrences):
+        on_site = occurrences.loc[occurrences["on_site"].astype(bool), "provider"]
+        summary["on_site_visits"] = summary["provider"].map(on_site.value_counts()).fillna(0) \
+            .astype(int)
+        pending = occurrences.loc[occurrences["status"].isin(["overdue", "due", "upcoming"]),
+                                  ["provider", "due", "activity"]]
+        first = pending.sort_values("due", kind="stable").drop_duplicates("provider") \
+            .set_index("provider")
+        summary["next_due"] = summary["provider"].map(first["due"])
+        summary["next_activity"] = summary["provider"].map(first["activity"])
+    else:
+        summary["on_site_visits"] = 0
+        summary["next_due"] = None
+        summary["next_activity"] = None
+    kpis = assessment.kpis
+    if len(kpis):
+        for status, column in _counts(summary, kpis, list(pd.unique(kpis["status"]))).items():
+            summary[f"kpi_{status}"] = column
+    return summary
+
+
+def _counts(summary: pd.DataFrame, table: pd.DataFrame,
+            statuses: list[str]) -> dict[str, pd.Series]:
+    """For each status, how many rows of `table` each provider of `summary` has with it."""
+    if not len(table):
+        return {status: pd.Series(0, index=summary.index) for status in statuses}
+    grid = table.groupby(["provider", "status"], sort=False).size().unstack(fill_value=0)
+    return {status: summary["provider"].map(grid[status]).fillna(0).astype(int)
+            if status in grid.columns else pd.Series(0, index=summary.index)
+            for status in statuses}
+
+
+from ._compare import compare, compare_workload  # noqa: E402  (uses Engine and Pack above)

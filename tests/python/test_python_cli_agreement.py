@@ -1,0 +1,118 @@
+"""The Python module gives the same answers as the command line on the same inputs, for every
+bundled pack: per provider (Engine.schedule, rate, evaluate_kpis) and per portfolio (the frame
+functions, from a path, records or a DataFrame). Runs the installed module and the built CLI."""
+
+from __future__ import annotations
+
+import json
+import pathlib
+import subprocess
+
+import pandas as pd
+import pytest
+
+import qaf
+from python_cases import (CLI, JOBS, by_provider, cli, comparable, date, frame_rows, plain,
+                          portfolio_path)
+
+
+def sorted_by_due(rows: list[dict]) -> list[dict]:
+    """One provider's occurrences as the CLI orders the portfolio: by due date, then activity."""
+    return sorted(rows, key=lambda r: (r["due"], r["activity"]))
+
+
+@pytest.fixture(scope="module", params=JOBS, ids=[job[0] for job in JOBS])
+def job(request, tmp_path_factory):
+    pack_id, portfolio, as_of, end = request.param
+    path = portfolio_path(pack_id, portfolio, tmp_path_factory.mktemp(pack_id))
+    common = ["--pack", pack_id, "--portfolio", str(path), "--as-of", as_of]
+    return {
+        "pack": pack_id, "path": path, "as_of": date(as_of), "end": date(end),
+        "engine": qaf.Engine(qaf.load_pack(pack_id)),
+        "rate": cli("rate", *common)["ratings"],
+        "kpi": cli("kpi", *common)["kpis"],
+        "schedule": cli("schedule", *common, "--from", as_of, "--to", end)["occurrences"],
+    }
+
+
+def test_the_cli_has_results_to_compare(job):
+    """Each comparison below compares something: the packs with schemes rate, Devon has KPIs."""
+    assert job["rate"] or job["pack"] == "devon-children-residential"
+    if job["pack"] in ("bolton-children-2024", "bolton-adults-2020"):
+        assert job["schedule"]
+    if job["pack"] == "devon-children-residential":
+        assert job["kpi"]
+
+
+def test_rate_frame_equals_the_cli(job):
+    frame = job["engine"].rate_frame(job["path"], as_of=job["as_of"])
+    assert frame_rows(frame) == comparable(job["rate"])
+
+
+def test_kpi_frame_equals_the_cli(job):
+    frame = job["engine"].kpi_frame(job["path"])
+    assert frame_rows(frame) == comparable(job["kpi"])
+
+
+def test_schedule_frame_equals_the_cli(job):
+    frame = job["engine"].schedule_frame(job["path"], start=job["as_of"], end=job["end"],
+                                         as_of=job["as_of"])
+    ours = by_provider(frame_rows(frame))
+    theirs = by_provider(comparable(job["schedule"]))
+    assert sorted(ours) == sorted(theirs)
+    for provider, rows in theirs.items():
+        assert sorted_by_due(ours[provider]) == rows, provider
+
+
+JSON_JOBS = [j for j in JOBS if j[1] is None or not j[1].endswith(".csv")]
+
+
+@pytest.mark.parametrize("pack_id,portfolio,as_of,end", JSON_JOBS, ids=[j[0] for j in JSON_JOBS])
+def test_each_provider_alone_equals_the_cli(pack_id, portfolio, as_of, end, tmp_path):
+    path = portfolio_path(pack_id, portfolio, tmp_path)
+    common = ["--pack", pack_id, "--portfolio", str(path), "--as-of", as_of]
+    ratings = by_provider(cli("rate", *common)["ratings"])
+    kpis = by_provider(cli("kpi", *common)["kpis"])
+    schedule = by_provider(cli("schedule", *common, "--from", as_of, "--to", end)["occurrences"])
+    engine = qaf.Engine(qaf.load_pack(pack_id))
+    providers = json.loads(path.read_text(encoding="utf-8"))["providers"]
+    assert providers
+    for record in providers:
+        own = record["id"]
+        assert plain(engine.rate(record, as_of=date(as_of))) == ratings.get(own, [])
+        assert plain(engine.evaluate_kpis(record)) == kpis.get(own, [])
+        occurrences = engine.schedule(record, start=date(as_of), end=date(end), as_of=date(as_of))
+        assert sorted_by_due(plain(occurrences)) == schedule.get(own, []), own
+
+
+def test_a_dataframe_read_by_pandas_equals_the_csv_file():
+    """pandas' own types (booleans, floats with NaN for empty cells, text dates) reach the CSV
+    reader as the file had them."""
+    pack_id, portfolio, as_of, _ = JOBS[1]
+    path = pathlib.Path(__file__).resolve().parents[2] / portfolio
+    engine = qaf.Engine(qaf.load_pack(pack_id))
+    common = ["--pack", pack_id, "--portfolio", str(path), "--as-of", as_of]
+    expected = comparable(cli("rate", *common)["ratings"])
+    inferred = pd.read_csv(path)
+    assert inferred["beds"].dtype.kind == "f", "a whole-number column with gaps, as floats"
+    assert frame_rows(engine.rate_frame(inferred, as_of=date(as_of))) == expected
+    as_text = pd.read_csv(path, dtype=str, keep_default_na=False)
+    assert frame_rows(engine.rate_frame(as_text, as_of=date(as_of))) == expected
+
+
+def test_records_and_a_json_portfolio_dict_equal_the_path():
+    pack_id, portfolio, as_of, _ = JOBS[0]
+    path = pathlib.Path(__file__).resolve().parents[2] / portfolio
+    engine = qaf.Engine(qaf.load_pack(pack_id))
+    document = json.loads(path.read_text(encoding="utf-8"))
+    from_path = engine.rate_frame(path, as_of=date(as_of))
+    assert frame_rows(engine.rate_frame(document["providers"], as_of=date(as_of))) == \
+        frame_rows(from_path)
+    assert frame_rows(engine.rate_frame(document, as_of=date(as_of))) == frame_rows(from_path)
+
+
+def test_add_working_days_equals_the_cli():
+    for start, n in [("2024-12-24", 10), ("2025-04-17", 1), ("2024-01-01", -3), ("2026-05-30", 0)]:
+        done = subprocess.run([str(CLI), "calendar", "add-working-days", start, str(n)],
+                              capture_output=True, text=True, check=True)
+        assert qaf.add_working_days(date(start), n).isoformat() == done.stdout.strip()
