@@ -244,8 +244,6 @@ class Generator:
             facts = self.service_facts(service_type, i)
             facts.update(good)
             facts.update(recipe)
-            if self.id == "herefordshire-adults-2018":
-                facts["threshold_level"] = level
             start = self.start_floor + timedelta(days=r.randint(0, 3 * 365 - 200))
             facts["monitoring_start"] = iso(start)
             facts["officer"] = officers[i % len(officers)]
