@@ -63,10 +63,10 @@ TEST(PackErrors, AFactWithABadTypeIsReportedOnce) {
 
 TEST(PackErrors, AnUnknownMemberListsTheMembersAllowed) {
   nlohmann::json pack = complete();
-  pack["follow_ups"][0]["when"] = "regulator_rating == 'inadequate'";
-  EXPECT_EQ(only_diagnostic(pack, "qaf.pack.unknown_member", "/follow_ups/0/when"),
-            "unknown member 'when'; the members allowed here are activity, after, due, id, "
-            "interpretation, note, source");
+  pack["follow_ups"][0]["unless"] = "regulator_rating == 'inadequate'";
+  EXPECT_EQ(only_diagnostic(pack, "qaf.pack.unknown_member", "/follow_ups/0/unless"),
+            "unknown member 'unless'; the members allowed here are activity, after, due, id, "
+            "interpretation, note, source, when");
 }
 
 TEST(PackErrors, AMisspeltMemberIsNamed) {
