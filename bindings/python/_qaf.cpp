@@ -283,7 +283,7 @@ provider_output evaluate(const qaf::engine& engine, const qaf::provider& p, cons
     }
   }
   if (r.kpis) {
-    for (const qaf::kpi_result& k : engine.evaluate_kpis(p)) {
+    for (const qaf::kpi_result& k : engine.evaluate_kpis(p, r.as_of)) {
       out.kpis.push_back(qaf::detail::kpi_result_json(k));
     }
   }

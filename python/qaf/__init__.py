@@ -223,10 +223,12 @@ class Engine:
         """Every classification scheme of the pack for this provider."""
         return _rows(self._one(provider, ["rate"], as_of)["ratings"])
 
-    def evaluate_kpis(self, provider: Mapping[str, Any]) -> list[dict[str, Any]]:
-        """KPI status per KPI and return period, with consequences."""
-        as_of = datetime.date.today()  # not read by KPI evaluation; the reader needs a date
-        return _rows(self._one(provider, ["kpis"], as_of)["kpis"])
+    def evaluate_kpis(self, provider: Mapping[str, Any], *,
+                      as_of: datetime.date | None = None) -> list[dict[str, Any]]:
+        """KPI status per KPI and return period as of a date (today when left out, as the CLI's
+        ``--as-of``), with consequences: returns for periods not yet over are not read."""
+        when = datetime.date.today() if as_of is None else as_of
+        return _rows(self._one(provider, ["kpis"], when)["kpis"])
 
     # ---- a whole portfolio -----------------------------------------------------------------
 
@@ -254,10 +256,11 @@ class Engine:
         """One row a rating: each provider in input order, each scheme in the pack's order."""
         return _frame(self._run(portfolio, ["rate"], as_of, None, None, threads)["ratings"])
 
-    def kpi_frame(self, portfolio: Portfolio, *, threads: int | None = None) -> pd.DataFrame:
-        """One row a KPI period, providers in input order."""
-        as_of = datetime.date.today()  # not read by KPI evaluation
-        return _frame(self._run(portfolio, ["kpis"], as_of, None, None, threads)["kpis"])
+    def kpi_frame(self, portfolio: Portfolio, *, as_of: datetime.date | None = None,
+                  threads: int | None = None) -> pd.DataFrame:
+        """One row a KPI period as of a date (today when left out), providers in input order."""
+        when = datetime.date.today() if as_of is None else as_of
+        return _frame(self._run(portfolio, ["kpis"], when, None, None, threads)["kpis"])
 
     def assess(self, portfolio: Portfolio, *, as_of: datetime.date,
                threads: int | None = None) -> Assessment:

@@ -50,7 +50,7 @@ def test_rate_frame_equals_the_cli(job):
 
 
 def test_kpi_frame_equals_the_cli(job):
-    frame = job["engine"].kpi_frame(job["path"])
+    frame = job["engine"].kpi_frame(job["path"], as_of=job["as_of"])
     assert frame_rows(frame) == comparable(job["kpi"])
 
 
@@ -80,7 +80,7 @@ def test_each_provider_alone_equals_the_cli(pack_id, portfolio, as_of, end, tmp_
     for record in providers:
         own = record["id"]
         assert plain(engine.rate(record, as_of=date(as_of))) == ratings.get(own, [])
-        assert plain(engine.evaluate_kpis(record)) == kpis.get(own, [])
+        assert plain(engine.evaluate_kpis(record, as_of=date(as_of))) == kpis.get(own, [])
         occurrences = engine.schedule(record, start=date(as_of), end=date(end), as_of=date(as_of))
         assert sorted_by_due(plain(occurrences)) == schedule.get(own, []), own
 

@@ -61,9 +61,9 @@ def test_schedule_frame_is_the_per_provider_schedules_in_input_order(engine, pro
 def test_kpi_frame_is_the_per_provider_kpis_in_input_order():
     engine = qaf.Engine(qaf.load_pack("devon-children-residential"))
     providers = json.loads((ROOT / "examples" / "portfolio-devon.json").read_text())["providers"]
-    expected = comparable([k for p in providers for k in engine.evaluate_kpis(p)])
+    expected = comparable([k for p in providers for k in engine.evaluate_kpis(p, as_of=AS_OF)])
     assert expected, "the Devon example has KPI returns"
-    assert rows(engine.kpi_frame(providers)) == expected
+    assert rows(engine.kpi_frame(providers, as_of=AS_OF)) == expected
 
 
 def test_thousands_of_providers_keep_input_order_across_chunks_and_threads(engine, providers):
