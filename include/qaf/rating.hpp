@@ -79,8 +79,8 @@ struct rating {
   std::string provider;
   std::string scheme;  // "pqr", "threshold", "rag"
   rating_status status = rating_status::decided;
-  /// The suggested level. For not_assessed it is the least severe level only as a placeholder:
-  /// it is no finding, and the renderers write none.
+  /// The suggested level. For not_assessed it holds the least severe level so that the member is
+  /// always set; that is no finding, and the renderers write none (read `status` first).
   level_value level;
   std::string label;
   /// The reasons that decided `level`: the rules that fired at it, most severe first and in the
