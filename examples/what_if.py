@@ -6,7 +6,7 @@ Assesses a Bolton children's portfolio under the bundled rules and under the cha
 every 12 months, and QMC-8 kept on its own 24-month cycle), prints the providers whose results
 change and the change in on-site visits a month per officer, and plots both to a PNG:
 
-    python3 examples/what_if.py --out what_if.png [--portfolio examples/portfolio.json]
+    python3 examples/what_if.py --out what_if.png [--portfolio examples/bolton-children-2024.json]
                                 [--as-of 2026-11-23]
 
 Needs the qaf module (pip install .) and matplotlib. No file is written but the plot: the changed
@@ -64,7 +64,7 @@ def plot(workload: pd.DataFrame, out: pathlib.Path, title: str) -> None:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", required=True, type=pathlib.Path, help="the PNG to write")
-    parser.add_argument("--portfolio", type=pathlib.Path, default=HERE / "portfolio.json",
+    parser.add_argument("--portfolio", type=pathlib.Path, default=HERE / "bolton-children-2024.json",
                         help="a Bolton children's portfolio (JSON or CSV)")
     parser.add_argument("--as-of", type=datetime.date.fromisoformat,
                         default=datetime.date(2026, 11, 23))
