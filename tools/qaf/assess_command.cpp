@@ -1,6 +1,7 @@
-// qaf assess --pack P --portfolio F [--as-of D] [--format json|text]: all three questions at once
-// for the 12 months after as-of — the schedule (including obligations from events), every rating
-// and every KPI result. `text` is a summary for a person; `json` the results schema's `assess`.
+// qaf assess --pack P --portfolio F [--as-of D] [--format json|jsonl|text] [--threads N]
+// [--explain]: all three questions at once for the 12 months after as-of — the schedule
+// (including obligations from events), every rating and every KPI result. json and jsonl stream
+// in portfolio order (result_job.hpp); `text` is a summary for a person, built whole.
 #include <ostream>
 #include <vector>
 
@@ -8,40 +9,42 @@
 #include "job_options.hpp"
 #include "qaf/engine.hpp"
 #include "render/assess_text.hpp"
-#include "render/kpi_render.hpp"
-#include "render/rating_render.hpp"
-#include "render/result_document.hpp"
-#include "render/schedule_render.hpp"
+#include "result_job.hpp"
 
 namespace qaf::cli {
 
+namespace {
+
+detail::provider_assessment assess(const engine& e, const provider& p,
+                                   const schedule_options& window) {
+  return {detail::describe(p, e.schedule(p, window)), e.rate(p, window.as_of), e.evaluate_kpis(p)};
+}
+
+}  // namespace
+
 int run_assess(const invocation& call) {
-  const std::optional<job> prepared =
-      prepare_job(call, {"assess", {"json", "text"}, false, /*months_from_as_of=*/12});
+  std::optional<job> prepared =
+      prepare_job(call, {"assess", {"json", "jsonl", "text"}, false, /*months_from_as_of=*/12});
   if (!prepared) return exit_failure;
-  const engine assessor(*prepared->pack);
   const schedule_options window{*prepared->from, *prepared->to, prepared->as_of};
-  std::vector<detail::provider_assessment> assessments;
-  for (const provider& p : prepared->portfolio.providers) {
-    assessments.push_back({detail::describe(p, assessor.schedule(p, window)),
-                           assessor.rate(p, prepared->as_of), assessor.evaluate_kpis(p)});
-  }
-  if (prepared->format == "text") {
-    detail::write_assessment_text(call.out, *prepared->pack, window, assessments);
+  if (prepared->format != "text") {
+    write_results(
+        *prepared, window,
+        {.schedule = true,
+         .ratings = true,
+         .kpis = true,
+         .format = document_format_of(prepared->format),
+         .explain = prepared->explain},
+        [&window](const engine& e, const provider& p) { return assess(e, p, window); }, call.stream,
+        call.err);
     return exit_ok;
   }
-  std::vector<detail::provider_schedule> schedules;
-  std::vector<rating> ratings;
-  std::vector<kpi_result> kpis;
-  for (detail::provider_assessment& a : assessments) {
-    schedules.push_back(std::move(a.schedule));
-    ratings.insert(ratings.end(), a.ratings.begin(), a.ratings.end());
-    kpis.insert(kpis.end(), a.kpis.begin(), a.kpis.end());
+  const engine assessor(*prepared->pack);
+  std::vector<detail::provider_assessment> assessments;
+  for (const provider& p : all_records(*prepared)) {
+    assessments.push_back(assess(assessor, p, window));
   }
-  nlohmann::ordered_json document = detail::schedule_document(*prepared->pack, window, schedules);
-  document["ratings"] = detail::rate_document(*prepared->pack, prepared->as_of, ratings)["ratings"];
-  document["kpis"] = detail::kpi_document(*prepared->pack, prepared->as_of, kpis)["kpis"];
-  call.out << detail::json_text(document);
+  detail::write_assessment_text(call.out, *prepared->pack, window, assessments);
   return exit_ok;
 }
 

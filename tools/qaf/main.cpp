@@ -1,5 +1,6 @@
 // qaf: the command-line program. Dispatches to one function per command and guarantees that
-// nothing partial reaches stdout: a command's output is buffered and printed only on success.
+// nothing partial reaches stdout: a command's output is buffered and printed only on success, or
+// streamed (schedule, rate, kpi, assess) only once all of its input has been checked.
 // It is also the boundary where every exception stops (issue 11): a date computed past the
 // supported range or a bank holiday asked outside the known years is the input's fault (exit 1),
 // anything else is a bug (exit 70, EX_SOFTWARE); both print a coded message, never abort. And
@@ -21,6 +22,7 @@
 #include "job_options.hpp"
 #include "qaf/date.hpp"
 #include "qaf/version.hpp"
+#include "render/result_stream.hpp"
 
 namespace {
 
@@ -63,11 +65,13 @@ void print_help(std::ostream& out) {
   out << "  --help      this text\n  --version   the library version\n";
 }
 
-// Writes `text` to stdout and closes it, so that every error surfaces here: a failed write, a
-// failed flush (ENOSPC on /dev/full) or a failed close. Returns the exit status.
+// Writes `text` to stdout (after anything streamed there) and closes it, so that every error
+// surfaces here: a failed write, a failed flush (ENOSPC on /dev/full) or a failed close. Returns
+// the exit status.
 int write_stdout(std::string_view name, const std::string& text) {
-  // The first errno set is the cause; later calls may fail only because of it.
-  errno = 0;
+  // The first errno set is the cause; later calls may fail only because of it. A streaming
+  // command's failed writes leave std::cout failed, and errno as the first one set it.
+  if (std::cout) errno = 0;
   std::cout << text;
   std::cout.flush();
   const bool written = static_cast<bool>(std::cout);
@@ -88,6 +92,12 @@ int run_guarded(const command& c, const qaf::cli::invocation& call) {
   const std::string_view name = c.name;
   try {
     return c.run(call);
+  } catch (const qaf::detail::output_error& e) {
+    const int error = errno;
+    qaf::cli::report(std::cerr, name, "qaf.cli.output",
+                     std::string(e.what()) +
+                         (error != 0 ? std::string(": ") + std::strerror(error) : std::string()));
+    return qaf::cli::exit_failure;
   } catch (const qaf::date_error& e) {
     qaf::cli::report(std::cerr, name, "qaf.date.range", e.what());
     return qaf::cli::exit_failure;
@@ -125,7 +135,7 @@ int main(int argc, char** argv) {
   for (const command& c : commands) {
     if (c.name != args[0]) continue;
     std::ostringstream out;
-    const int status = run_guarded(c, {std::span(args).subspan(1), out, std::cerr});
+    const int status = run_guarded(c, {std::span(args).subspan(1), out, std::cerr, std::cout});
     if (status != qaf::cli::exit_ok) return status;
     return write_stdout(c.name, out.str());
   }
