@@ -99,7 +99,15 @@ std::string single_quoted(std::string_view text) { return '\'' + printable(text)
 
 std::string pointer_token(std::string_view name) {
   std::string out;
-  out.reserve(name.size());
+  append_pointer_token(out, name);
+  return out;
+}
+
+void append_pointer_token(std::string& out, std::string_view name) {
+  if (name.find_first_of("~/") == std::string_view::npos) {
+    out.append(name);
+    return;
+  }
   for (const char c : name) {
     if (c == '~') {
       out += "~0";
@@ -109,7 +117,6 @@ std::string pointer_token(std::string_view name) {
       out += c;
     }
   }
-  return out;
 }
 
 bool is_snake_case(std::string_view name) noexcept {
