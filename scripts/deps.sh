@@ -9,7 +9,8 @@ debian_packages=(
   nlohmann-json3-dev libboost-date-time-dev libsimdjson-dev libcsv-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev clang-format clang-tidy
-  python3 python3-pip python3-dev pybind11-dev
+  python3 python3-pip python3-dev python3-venv pybind11-dev
+  time
 )
 python_packages=(pytest jsonschema)
 
