@@ -204,3 +204,16 @@ def test_threads_must_be_a_count(portfolios, value):
     done = run(*command("rate", portfolios["bolton"]["json"], "--threads", value))
     assert done.returncode == 1 and done.stdout == b""
     assert b"qaf.cli.value" in done.stderr or b"qaf.cli.usage" in done.stderr
+
+
+def test_validate_reads_json_lines(tmp_path):
+    providers = records(1)
+    path = tmp_path / "portfolio.jsonl"
+    path.write_text("".join(json.dumps(p) + "\n" for p in providers), encoding="utf-8")
+    done = run("validate", PACKS["bolton"][0], "--portfolio", str(path))
+    assert done.returncode == 0 and done.stdout == b"ok\n", done.stderr
+    providers[2]["facts"]["beds"] = -1
+    path.write_text("".join(json.dumps(p) + "\n" for p in providers), encoding="utf-8")
+    done = run("validate", PACKS["bolton"][0], "--portfolio", str(path))
+    assert done.returncode == 1 and done.stdout == b""
+    assert b"3:/facts/beds" in done.stderr

@@ -79,8 +79,8 @@ std::optional<std::string> value_of(const parsed_options& parsed, std::string_vi
   return found->second;
 }
 
-// Pass 1: every record read and checked, chunk by chunk on the worker pool, ids checked across
-// chunks in order. The problems found, as the reader would report them; none when all is well.
+}  // namespace
+
 std::vector<diagnostic> check_all_records(detail::record_source& records, const std::string& path,
                                           unsigned requested_threads) {
   // One mistake repeated in every record of a huge file is reported a few times, then counted:
@@ -105,7 +105,14 @@ std::vector<diagnostic> check_all_records(detail::record_source& records, const 
   return records.explain(std::move(problems));
 }
 
-}  // namespace
+std::vector<diagnostic> check_portfolio(const pack& rules, const std::string& path,
+                                        unsigned threads) {
+  std::vector<diagnostic> problems;
+  const std::unique_ptr<detail::record_source> records =
+      detail::record_source::open(rules, path, problems);
+  if (!records) return problems;
+  return check_all_records(*records, path, threads);
+}
 
 std::optional<job> prepare_job(const invocation& call, const job_spec& spec) {
   const std::string& name = spec.command;

@@ -68,6 +68,17 @@ struct job {
 /// prints it on call.err and returns nullopt.
 std::optional<job> prepare_job(const invocation& call, const job_spec& spec);
 
+/// Pass 1: every record of `records` read and checked, chunk by chunk on `threads` threads (0:
+/// every core), ids checked across chunks in order. The problems found, as read_portfolio
+/// would report them; none when all is well.
+std::vector<diagnostic> check_all_records(detail::record_source& records, const std::string& path,
+                                          unsigned threads);
+
+/// Opens the portfolio at `path` (JSON, JSON Lines or CSV) and checks every record against
+/// `rules`: the problems, none when all is well.
+std::vector<diagnostic> check_portfolio(const pack& rules, const std::string& path,
+                                        unsigned threads);
+
 /// Every record of the job, read into memory: for the formats that need the whole portfolio at
 /// once (ics, text).
 std::vector<provider> all_records(job& prepared);

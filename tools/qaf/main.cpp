@@ -40,15 +40,15 @@ constexpr command commands[] = {
      "check a pack (a bundled id or a file), run its tests, and check a portfolio against it",
      qaf::cli::run_validate},
     {"schedule",
-     "schedule --pack P --portfolio F --from D --to D [--as-of D] [--format json|csv|ics]",
+     "schedule --pack P --portfolio F --from D --to D [--as-of D] [--format json|jsonl|csv|ics]",
      "occurrences due in [from, to], overdue ones, minimum visits and workload",
      qaf::cli::run_schedule},
-    {"rate", "rate --pack P --portfolio F [--as-of D] [--format json|csv]",
+    {"rate", "rate --pack P --portfolio F [--as-of D] [--format json|jsonl|csv] [--threads N]",
      "every classification scheme (PQR, threshold, RAG) for every provider, with reasons",
      qaf::cli::run_rate},
-    {"kpi", "kpi --pack P --portfolio F [--as-of D] [--format json|csv]",
+    {"kpi", "kpi --pack P --portfolio F [--as-of D] [--format json|jsonl|csv] [--threads N]",
      "KPI status per provider, KPI and return period, with consequences", qaf::cli::run_kpi},
-    {"assess", "assess --pack P --portfolio F [--as-of D] [--format json|text]",
+    {"assess", "assess --pack P --portfolio F [--as-of D] [--format json|jsonl|text] [--threads N]",
      "all of the above for the 12 months after as-of, with obligations from events",
      qaf::cli::run_assess},
     {"test", "test PACK", "run the worked examples the pack carries; exit 1 on any failure",
@@ -62,7 +62,10 @@ void print_help(std::ostream& out) {
       << " - quality assurance frameworks for commissioned care, as executable rules\n\n"
          "usage: qaf <command> [options]\n\ncommands:\n";
   for (const command& c : commands) out << "  " << c.usage << "\n      " << c.summary << '\n';
-  out << "  --help      this text\n  --version   the library version\n";
+  out << "  --help      this text\n  --version   the library version\n\n"
+         "schedule, rate, kpi and assess also take --threads N (default: every core; the output\n"
+         "is the same whatever N) and --explain (each rule's text, source and condition inline).\n"
+         "A portfolio is JSON, JSON Lines (.jsonl, one record a line) or CSV (.csv).\n";
 }
 
 // Writes `text` to stdout (after anything streamed there) and closes it, so that every error
