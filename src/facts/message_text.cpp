@@ -104,7 +104,11 @@ std::string pointer_token(std::string_view name) {
 }
 
 void append_pointer_token(std::string& out, std::string_view name) {
-  if (name.find_first_of("~/") == std::string_view::npos) {
+  // A plain loop: find_first_of with a set of two calls memchr once a character, which perf
+  // showed costing more than the rest of the pointer.
+  bool plain = true;
+  for (const char c : name) plain = plain && c != '~' && c != '/';
+  if (plain) {
     out.append(name);
     return;
   }
