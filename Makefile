@@ -60,10 +60,14 @@ fuzz: deps
 demo: build
 	@scripts/demo.sh build/bin/qaf
 
+# Each benchmark program prints its table and writes it as JSON to build-bench/<program>.json.
 bench: deps
 	cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DQAF_BUILD_TESTS=OFF
 	cmake --build build-bench -j $(JOBS)
-	@for program in build-bench/bin/*_bench; do $$program; done
+	@for program in build-bench/bin/*_bench; do \
+	  $$program --benchmark_out=build-bench/$$(basename $$program).json \
+	    --benchmark_out_format=json || exit 1; \
+	done
 
 # assess_frame on 100k providers against per-provider calls and the CLI (docs/performance.md).
 bench-python: build python-install

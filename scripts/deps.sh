@@ -10,7 +10,7 @@ debian_packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev clang-format clang-tidy
   python3 python3-pip python3-dev python3-venv pybind11-dev
-  chromium fonts-dejavu-core
+  chromium fonts-dejavu-core time
 )
 # pip name:import name. The Python module (issue 12) builds with scikit-build-core and pybind11
 # and returns pandas DataFrames; its tests type-check it with mypy (pandas-stubs gives

@@ -75,11 +75,28 @@ std::optional<std::string> read_input_file(const input_file_request& request,
     return report("qaf.input.too_large", too_large);
   }
   std::string text;
+  // Room after the text for a parser's padding (simdjson reads 64 bytes past the end), so that
+  // the text need not be copied again to be parsed.
+  text.reserve(static_cast<std::size_t>(status.st_size) + input_padding);
   text.resize(static_cast<std::size_t>(status.st_size));
   std::size_t used = 0;
   // The size stat reports is a hint (files under /proc say 0, a file may grow while read): read
-  // until end of file, but never past the limit.
+  // until end of file, but never past the limit. A file read to its stated size is checked for
+  // more with a small read, not by doubling the buffer (which would touch twice the memory).
   for (;;) {
+    if (used == text.size() && used != 0) {
+      char probe[4096];
+      const ssize_t more = ::read(file.get(), probe, sizeof probe);
+      if (more < 0) {
+        if (errno == EINTR) continue;
+        return report("qaf.input.unreadable",
+                      "cannot read the file: " + std::string(std::strerror(errno)));
+      }
+      if (more == 0) break;
+      text.append(probe, static_cast<std::size_t>(more));
+      used += static_cast<std::size_t>(more);
+      if (used > request.max_bytes) return report("qaf.input.too_large", too_large);
+    }
     if (used == text.size()) {
       if (used > request.max_bytes) return report("qaf.input.too_large", too_large);
       text.resize(static_cast<std::size_t>(std::min<std::uint64_t>(

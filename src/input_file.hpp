@@ -18,6 +18,9 @@ inline constexpr std::uint64_t max_pack_bytes = std::uint64_t{16} << 20;  // 16 
 /// Portfolios hold a council's whole provider list; 2 GiB is far beyond any real one.
 inline constexpr std::uint64_t max_portfolio_bytes = std::uint64_t{2} << 30;  // 2 GiB
 
+/// Bytes read_input_file reserves after the text, for a parser's padding (SIMDJSON_PADDING).
+inline constexpr std::size_t input_padding = 64;
+
 struct input_file_request {
   std::string_view path;
   std::uint64_t max_bytes;

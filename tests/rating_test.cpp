@@ -731,19 +731,21 @@ json sample_record() {
   return record;
 }
 
+// --explain: each reason's rule text, source and condition inline, with the condition's value.
 TEST(RatingRender, JsonHasTheInterfaceFieldsAndTheExplanation) {
-  const json out = json::parse(qaf::detail::rating_json(rate(sample_record())).dump());
+  const json out =
+      json::parse(qaf::detail::rating_json(rate(sample_record()), /*explain=*/true).dump());
   const json expected = json::parse(R"({
     "provider": "p1", "scheme": "pqr", "status": "provisional", "level": 2,
     "label": "Minor concern", "summary": "provisional 2 \u2014 could reach 3: 1 fact unknown",
     "reasons": [{"rule": "missed-return", "kind": "rule", "text": "A return was missed.",
                  "source": {"document": "doc", "section": "1"}, "level": 2, "interpretation": false,
-                 "condition": "returns_missed >= 1"}],
+                 "condition": "returns_missed >= 1", "value": true}],
     "also_fired": [],
     "could_reach": 3,
     "unknown_facts": ["safeguarding_enquiries_open"],
     "undecided": [{"rule": "enquiry", "text": "An enquiry is ongoing.", "level": 3,
-                   "unknown_facts": ["safeguarding_enquiries_open"]}],
+                   "unknown_facts": ["safeguarding_enquiries_open"], "value": null}],
     "interventions": [],
     "override": {"level": 3, "label": "Moderate concern", "reason": "Concerns, raised \"late\".",
                  "officer": "A. Patel", "date": "2024-04-02"},
@@ -754,6 +756,18 @@ TEST(RatingRender, JsonHasTheInterfaceFieldsAndTheExplanation) {
     "previous": {"level": 3, "date": "2024-04-01"}
   })");
   EXPECT_EQ(out, expected) << out.dump(2);
+}
+
+// Compact (the default): reasons and undecided rules name their rule and level only; the text,
+// source and condition are the document's `rules` entry, written once.
+TEST(RatingRender, CompactJsonNamesRulesById) {
+  const json out = json::parse(qaf::detail::rating_json(rate(sample_record())).dump());
+  EXPECT_EQ(out["reasons"],
+            json::parse(R"([{"rule": "missed-return", "kind": "rule", "level": 2}])"));
+  EXPECT_EQ(out["undecided"], json::parse(R"([{"rule": "enquiry", "level": 3}])"));
+  EXPECT_EQ(out["unknown_facts"], json::parse(R"(["safeguarding_enquiries_open"])"));
+  EXPECT_EQ(out["summary"], "provisional 2 \u2014 could reach 3: 1 fact unknown");
+  EXPECT_LT(out.dump().size(), 1024u);
 }
 
 TEST(RatingRender, CsvIsOneRatingARowStatusFirst) {
@@ -831,9 +845,11 @@ TEST(RateCommand, JsonDocument) {
   ASSERT_EQ(home["reasons"].size(), 1u);
   EXPECT_EQ(home["reasons"][0]["rule"], "pqr-4-recruitment-no-plan");
   EXPECT_EQ(home["reasons"][0]["kind"], "rule");
-  EXPECT_EQ(home["reasons"][0]["text"],
-            "The provider is struggling to recruit staff and no plans to rectify.");
-  EXPECT_EQ(home["reasons"][0]["source"]["document"], "bolton-cyp-qaf-v6");
+  // The rule's text and source are named once, in the document's rules.
+  const json& rule = out["rules"]["pqr-4-recruitment-no-plan"];
+  EXPECT_EQ(rule["text"], "The provider is struggling to recruit staff and no plans to rectify.");
+  EXPECT_EQ(rule["source"]["document"], "bolton-cyp-qaf-v6");
+  EXPECT_FALSE(home["reasons"][0].contains("text"));
   ASSERT_EQ(home["also_fired"].size(), 2u);
   EXPECT_EQ(home["also_fired"][0]["rule"], "pqr-3-safeguarding-enquiry");
   EXPECT_EQ(home["also_fired"][1]["rule"], "pqr-2-missed-return");
@@ -842,6 +858,21 @@ TEST(RateCommand, JsonDocument) {
   EXPECT_EQ(home["review_due"], true);
   EXPECT_EQ(home["trend"], "escalated");
   EXPECT_EQ(out["ratings"][2]["level"], 5);
+  EXPECT_EQ(out["ratings"][2]["interventions"][0], json::parse(R"({"level": 5})"));
+  EXPECT_EQ(out["levels"]["pqr"]["5"]["interventions"][0]["text"],
+            "Very urgent attention is required including activation of contingency plans.");
+}
+
+// --explain writes the rule's text and source inline, as well as in `rules`.
+TEST(RateCommand, ExplainWritesRulesInline) {
+  const qaf::testing::cli_result run =
+      qaf::testing::run_cli(cli_args("portfolio.json", "--explain"));
+  ASSERT_EQ(run.status, 0) << run.err;
+  const json out = json::parse(run.out);
+  const json& why = out["ratings"][0]["reasons"][0];
+  EXPECT_EQ(why["text"], "The provider is struggling to recruit staff and no plans to rectify.");
+  EXPECT_EQ(why["source"]["document"], "bolton-cyp-qaf-v6");
+  EXPECT_EQ(why["value"], true);
   EXPECT_EQ(out["ratings"][2]["interventions"][0]["text"],
             "Very urgent attention is required including activation of contingency plans.");
 }

@@ -3,10 +3,13 @@
 //
 // Results cross as the library's own per-result JSON (occurrence_json, rating_json,
 // kpi_result_json) turned generically into Python values, so a member added to a result appears
-// in Python without a change here. A whole portfolio is one call: the portfolio text is read by the
-// library's readers (parse_portfolio_csv / parse_portfolio_json / read_portfolio), the providers
-// are evaluated on worker threads with the GIL released, and the results come back in input order
-// as columns (one list a member), ready for a pandas DataFrame.
+// in Python without a change here. Ratings and KPI results cross with their rules' detail inline
+// (explain=true: rule text, source, condition in every row), as the CLI's --explain writes them,
+// so a DataFrame row stands on its own without a separate rules table. A whole portfolio is one
+// call: the portfolio text is read by the library's readers (parse_portfolio_csv /
+// parse_portfolio_json / read_portfolio), the providers are evaluated on worker threads with the
+// GIL released, and the results come back in input order as columns (one list a member), ready for
+// a pandas DataFrame.
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
@@ -279,12 +282,12 @@ provider_output evaluate(const qaf::engine& engine, const qaf::provider& p, cons
   }
   if (r.rate) {
     for (const qaf::rating& rating : engine.rate(p, r.as_of)) {
-      out.ratings.push_back(qaf::detail::rating_json(rating));
+      out.ratings.push_back(qaf::detail::rating_json(rating, /*explain=*/true));
     }
   }
   if (r.kpis) {
     for (const qaf::kpi_result& k : engine.evaluate_kpis(p, r.as_of)) {
-      out.kpis.push_back(qaf::detail::kpi_result_json(k));
+      out.kpis.push_back(qaf::detail::kpi_result_json(k, /*explain=*/true));
     }
   }
   return out;

@@ -30,8 +30,12 @@ bool bind_record(const fact_table& table, const provider& p, bound_record& into,
   const std::size_t before = out.size();
   into.reset(table);
   std::string id = p.id;
+  // One buffer for every fact's pointer: a record is bound once or twice for every time it is
+  // wrong, so the pointer is built in place rather than allocated a fact at a time.
+  std::string pointer;
   for (const auto& [name, value] : p.facts) {
-    const std::string pointer = "/facts/" + pointer_token(name);
+    pointer.assign("/facts/");
+    append_pointer_token(pointer, name);
     const auto fact = table.find(name);
     if (!fact) {
       out.push_back({"qaf.fact.unknown",

@@ -46,6 +46,8 @@ std::string single_quoted(std::string_view text);
 
 /// One RFC 6901 reference token: '~' -> "~0", '/' -> "~1".
 std::string pointer_token(std::string_view name);
+/// Appends pointer_token(name) to `out`, with no string of its own.
+void append_pointer_token(std::string& out, std::string_view name);
 
 /// Whether `name` is lower snake case: [a-z][a-z0-9_]*.
 bool is_snake_case(std::string_view name) noexcept;

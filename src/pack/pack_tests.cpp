@@ -146,14 +146,14 @@ class test_runner {
       if (expect.contains("ratings")) {
         json ratings = json::array();
         for (const rating& r : engine_.rate(*record, *as_of)) {
-          ratings.push_back(json::parse(detail::rating_json(r).dump()));
+          ratings.push_back(json::parse(detail::rating_json(r, /*explain=*/true).dump()));
         }
         expect_found(ratings, expect, "ratings", "rating", pointer);
       }
       if (expect.contains("kpis")) {
         json kpis = json::array();
         for (const kpi_result& k : engine_.evaluate_kpis(*record, *as_of)) {
-          kpis.push_back(json::parse(detail::kpi_result_json(k).dump()));
+          kpis.push_back(json::parse(detail::kpi_result_json(k, /*explain=*/true).dump()));
         }
         expect_found(kpis, expect, "kpis", "KPI result", pointer);
       }

@@ -4,6 +4,7 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <array>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 #include <unordered_set>
@@ -32,10 +33,7 @@ struct syntax_failure {
 // structural pass, which knows no position, and its on-demand reader stops somewhere after the
 // fault; nlohmann's SAX parser (no document is built, no recursion) names the exact byte and the
 // token it expected. It is run only on text simdjson has rejected.
-struct syntax_fault {
-  std::size_t byte = 0;
-  std::string reason;
-};
+// (syntax_fault is declared in portfolio_readers.hpp: streaming readers report it too.)
 
 class fault_finder final : public nlohmann::json_sax<nlohmann::json> {
  public:
@@ -146,6 +144,43 @@ class portfolio_json_reader {
     return result;
   }
 
+  // One record on its own (a line of JSON Lines, or a record of a document split by
+  // split_json_records). `padded` holds `size` bytes of text and SIMDJSON_PADDING more.
+  json_record read_one(const char* padded, std::size_t size, const std::string& pointer,
+                       bool check) {
+    thread_local od::parser parser;
+    json_record out;
+    const std::size_t errors_before = sink_.count();
+    od::document doc;
+    provider record;
+    try {
+      if (const auto error =
+              parser.iterate(padded, size, size + simdjson::SIMDJSON_PADDING).get(doc))
+        throw syntax_failure{error};
+      od::value root = take(doc.get_value());
+      if (read_record(root, pointer, record)) {
+        const char* rest = nullptr;
+        if (!doc.current_location().get(rest)) throw syntax_failure{simdjson::TRAILING_CONTENT};
+        if (check)
+          check_record(
+              pack_, record,
+              [&](std::string_view relative) { return pointer + std::string(relative); }, sink_);
+      }
+    } catch (const syntax_failure& failure) {
+      sink_.all().resize(errors_before);
+      const std::string_view text(padded, size);
+      if (const auto fault = find_syntax_fault(text)) {
+        out.fault = *fault;
+      } else {
+        out.fault = syntax_fault{0, std::string(simdjson::error_message(failure.code))};
+      }
+      out.malformed = true;
+      return out;
+    }
+    if (sink_.count() == errors_before) out.record = std::move(record);
+    return out;
+  }
+
  private:
   // Reports malformed text at the fault: where nlohmann finds it, else (text it accepts but
   // simdjson cannot read) where simdjson stopped, counted in `text` (simdjson reads a padded
@@ -191,12 +226,30 @@ class portfolio_json_reader {
                  type);
       return false;
     }
-    std::unordered_set<std::string_view> seen;
+    // Names seen so far: a few dozen in a record's facts, so a linear look through a small array
+    // (no allocation) until there are more, then a hash set.
+    std::array<std::string_view, 64> first_seen;
+    std::size_t first_count = 0;
+    std::unordered_set<std::string_view> more_seen;
+    const auto seen_before = [&](std::string_view key) {
+      for (std::size_t i = 0; i < first_count; ++i) {
+        if (first_seen[i] == key) return true;
+      }
+      if (first_count < first_seen.size()) {
+        first_seen[first_count++] = key;
+        return false;
+      }
+      return !more_seen.insert(key).second;
+    };
+    // One buffer for the members' pointers, rebuilt in place for each.
+    std::string at;
     for (auto field_result : take(value.get_object())) {
       od::field field = take(std::move(field_result));
       const std::string_view key = take(field.unescaped_key());
-      const std::string at = pointer + '/' + escape_pointer_token(key);
-      if (!seen.insert(key).second) {
+      at.assign(pointer);
+      at += '/';
+      append_pointer_token(at, key);
+      if (seen_before(key)) {
         sink_.error("qaf.json.duplicate_key", at,
                     "the member " + single_quoted(key) + " appears twice in one object");
         continue;
@@ -709,6 +762,52 @@ class portfolio_json_reader {
 };
 
 }  // namespace
+
+json_record read_json_record(const pack_data& pack, const char* padded, std::size_t size,
+                             const std::string& pointer, diagnostics_sink& sink, bool check) {
+  portfolio_json_reader reader(pack, sink);
+  return reader.read_one(padded, size, pointer, check);
+}
+
+std::optional<std::vector<std::string_view>> split_json_records(const char* padded,
+                                                                std::size_t size) {
+  thread_local od::parser parser;
+  std::vector<std::string_view> records;
+  try {
+    od::document doc;
+    if (parser.iterate(padded, size, size + simdjson::SIMDJSON_PADDING).get(doc))
+      return std::nullopt;
+    od::object root;
+    if (doc.get_object().get(root)) return std::nullopt;
+    std::unordered_set<std::string_view> seen;
+    bool providers = false;
+    for (auto field_result : root) {
+      od::field field = take(std::move(field_result));
+      const std::string_view key = take(field.unescaped_key());
+      if (!seen.insert(key).second) return std::nullopt;
+      if (key == "$schema") {
+        std::string_view schema;
+        if (field.value().get_string().get(schema)) return std::nullopt;
+        continue;
+      }
+      if (key != "providers") return std::nullopt;
+      providers = true;
+      od::array list;
+      if (field.value().get_array().get(list)) return std::nullopt;
+      for (auto element : list) {
+        od::value item = take(std::move(element));
+        od::object record;
+        if (item.get_object().get(record)) return std::nullopt;
+        records.push_back(take(record.raw_json()));
+      }
+    }
+    const char* rest = nullptr;
+    if (!providers || !doc.current_location().get(rest)) return std::nullopt;
+  } catch (const syntax_failure&) {
+    return std::nullopt;
+  }
+  return records;
+}
 
 portfolio_result read_json_portfolio(const pack_data& pack, std::string_view text,
                                      std::string_view file_name) {

@@ -58,7 +58,7 @@ nlohmann::ordered_json optional_number(const std::optional<double>& v) {
 
 }  // namespace
 
-nlohmann::ordered_json kpi_result_json(const kpi_result& result) {
+nlohmann::ordered_json kpi_result_json(const kpi_result& result, bool explain) {
   nlohmann::ordered_json json;
   json["provider"] = result.provider;
   json["kpi"] = result.kpi;
@@ -69,28 +69,21 @@ nlohmann::ordered_json kpi_result_json(const kpi_result& result) {
   json["consequence"] = std::string(to_string(result.consequence));
   json["measured"] = optional_number(result.value);
   json["comparison"] = optional_number(result.comparison);
-  json["target_text"] = result.target;
+  if (explain) json["target_text"] = result.target;
   json["explained"] = result.explained;
   json["inaccurate"] = result.inaccurate;
   if (!result.note.empty()) json["note"] = result.note;
   if (!result.unknown_facts.empty()) json["unknown_facts"] = result.unknown_facts;
-  json["source"] = source_json(result.source);
+  if (explain) json["source"] = source_json(result.source);
   return json;
 }
 
-nlohmann::ordered_json kpi_document(const pack& rules, date as_of,
-                                    std::span<const kpi_result> results) {
-  nlohmann::ordered_json document = result_document(rules, as_of);
-  nlohmann::ordered_json list = nlohmann::ordered_json::array();
-  for (const kpi_result& r : results) list.push_back(kpi_result_json(r));
-  document["kpis"] = std::move(list);
-  return document;
-}
-
-void write_kpi_csv(std::ostream& out, std::span<const kpi_result> results) {
+void write_kpi_csv(std::ostream& out, std::span<const kpi_result> results, bool header) {
   csv_writer csv(out);
-  csv.row({"provider", "kpi", "period", "status", "value", "measured", "target", "comparison",
-           "consequence", "explained", "inaccurate", "note", "source_document", "source_section"});
+  if (header)
+    csv.row({"provider", "kpi", "period", "status", "value", "measured", "target", "comparison",
+             "consequence", "explained", "inaccurate", "note", "source_document",
+             "source_section"});
   for (const kpi_result& r : results) {
     csv.row(std::vector<std::string>{
         r.provider, r.kpi, period_text(r.period_start, r.period_end),

@@ -16,14 +16,13 @@
 
 namespace qaf::detail {
 
-/// One result as a JSON object (the members listed in docs/kpis.md, "Results").
-nlohmann::ordered_json kpi_result_json(const kpi_result& result);
+/// One result as a JSON object (the members listed in docs/kpis.md, "Results"). Compact (the
+/// default) leaves the KPI's source and target text to the document's `rules` entry for the
+/// KPI; `explain` writes them inline (`source`, `target_text`).
+nlohmann::ordered_json kpi_result_json(const kpi_result& result, bool explain = false);
 
-/// The whole `qaf kpi` document.
-nlohmann::ordered_json kpi_document(const pack& rules, date as_of,
-                                    std::span<const kpi_result> results);
-
-/// A header row, then one row a result.
-void write_kpi_csv(std::ostream& out, std::span<const kpi_result> results);
+/// A header row (unless `header` is false: a later chunk of the same table), then one row a
+/// result.
+void write_kpi_csv(std::ostream& out, std::span<const kpi_result> results, bool header = true);
 
 }  // namespace qaf::detail

@@ -25,20 +25,50 @@ std::string joined(const std::vector<std::string>& items) {
   return text;
 }
 
-json reasons_json(const std::vector<rating_reason>& list) {
+// Compact: the rule, what kind of reason it is and the level it implies; the rest is the
+// document's `rules` entry. Explained: the rule's text, source and condition inline, and the
+// condition's value (true for a rule that fired or a condition that held, false for one that
+// failed).
+json reasons_json(const std::vector<rating_reason>& list, bool explain) {
   json reasons = json::array();
   for (const rating_reason& why : list) {
     json reason = {{"rule", why.rule},
                    {"kind", std::string(to_string(why.kind))},
-                   {"text", why.text},
-                   {"source", source_json(why.source)},
-                   {"level", level_json(why.level)},
-                   {"interpretation", why.interpretation}};
-    if (why.interpretation) reason["note"] = why.note;
-    reason["condition"] = why.condition;
+                   {"level", level_json(why.level)}};
+    if (explain) {
+      reason["text"] = why.text;
+      reason["source"] = source_json(why.source);
+      reason["interpretation"] = why.interpretation;
+      if (why.interpretation) reason["note"] = why.note;
+      reason["condition"] = why.condition;
+      reason["value"] = why.kind != reason_kind::requirement_failed;
+    }
     reasons.push_back(std::move(reason));
   }
   return reasons;
+}
+
+// Compact: {"level": L} for the actions the level carries (the document's `levels`), {"rule":
+// id} for those a deciding rule carries (its `rules` entry); each once. Explained: every action
+// with its text and source.
+json interventions_json(const rating& r, bool explain) {
+  json interventions = json::array();
+  if (explain) {
+    for (const rating_intervention& i : r.interventions) {
+      interventions.push_back({{"text", i.text},
+                               {"source", source_json(i.source)},
+                               {"rule", i.rule.empty() ? json(nullptr) : json(i.rule)}});
+    }
+    return interventions;
+  }
+  const std::string* previous = nullptr;
+  for (const rating_intervention& i : r.interventions) {
+    if (previous != nullptr && *previous == i.rule) continue;
+    previous = &i.rule;
+    interventions.push_back(i.rule.empty() ? json{{"level", level_json(r.level)}}
+                                           : json{{"rule", i.rule}});
+  }
+  return interventions;
 }
 
 // A level as a person reads it, once: "3" for a numbered level (its label follows), the label
@@ -70,7 +100,7 @@ std::string rating_summary(const rating& r) {
   return level_name(r.level, r.label);
 }
 
-json rating_json(const rating& r) {
+json rating_json(const rating& r, bool explain) {
   const bool assessed = r.status != rating_status::not_assessed;
   json out;
   out["provider"] = r.provider;
@@ -79,25 +109,25 @@ json rating_json(const rating& r) {
   out["level"] = assessed ? level_json(r.level) : json(nullptr);
   out["label"] = assessed ? json(r.label) : json(nullptr);
   out["summary"] = rating_summary(r);
-  out["reasons"] = reasons_json(r.reasons);
-  out["also_fired"] = reasons_json(r.also_fired);
+  out["reasons"] = reasons_json(r.reasons, explain);
+  out["also_fired"] = reasons_json(r.also_fired, explain);
   out["could_reach"] = optional_level(r.could_reach);
   out["unknown_facts"] = r.unknown_facts;
   json undecided = json::array();
   for (const undecided_rule& u : r.undecided) {
-    undecided.push_back({{"rule", u.rule},
-                         {"text", u.text},
-                         {"level", level_json(u.level)},
-                         {"unknown_facts", u.unknown_facts}});
+    // Compact: the rule and the level it could lead to (the rating's unknown_facts hold the
+    // facts of all of them). Explained: each rule's text and its own unknown facts too.
+    json entry = {{"rule", u.rule}};
+    if (explain) entry["text"] = u.text;
+    entry["level"] = level_json(u.level);
+    if (explain) {
+      entry["unknown_facts"] = u.unknown_facts;
+      entry["value"] = nullptr;  // undecided: the unknown facts leave it open
+    }
+    undecided.push_back(std::move(entry));
   }
   out["undecided"] = std::move(undecided);
-  json interventions = json::array();
-  for (const rating_intervention& i : r.interventions) {
-    interventions.push_back({{"text", i.text},
-                             {"source", source_json(i.source)},
-                             {"rule", i.rule.empty() ? json(nullptr) : json(i.rule)}});
-  }
-  out["interventions"] = std::move(interventions);
+  out["interventions"] = interventions_json(r, explain);
   if (r.officer_override) {
     const rating_override& o = *r.officer_override;
     out["override"] = {{"level", level_json(o.level)},
@@ -120,24 +150,17 @@ json rating_json(const rating& r) {
   return out;
 }
 
-json rate_document(const pack& rules, date as_of, std::span<const rating> ratings) {
-  json document = result_document(rules, as_of);
-  json list = json::array();
-  for (const rating& r : ratings) list.push_back(rating_json(r));
-  document["ratings"] = std::move(list);
-  return document;
-}
-
-void write_ratings_csv(std::ostream& out, std::span<const rating> ratings) {
+void write_ratings_csv(std::ostream& out, std::span<const rating> ratings, bool header) {
   csv_writer csv(out);
   // The status and what could still be reached come first: a provisional level is never read
   // without them.
-  csv.row(
-      {"provider",      "scheme",        "status",         "level",           "label",
-       "summary",       "could_reach",   "unknown_facts",  "rules",           "reasons",
-       "also_fired",    "interventions", "override_level", "override_reason", "override_officer",
-       "override_date", "review_due",    "rated_on",       "trend",           "previous_level",
-       "previous_date"});
+  if (header)
+    csv.row(
+        {"provider",      "scheme",        "status",         "level",           "label",
+         "summary",       "could_reach",   "unknown_facts",  "rules",           "reasons",
+         "also_fired",    "interventions", "override_level", "override_reason", "override_officer",
+         "override_date", "review_due",    "rated_on",       "trend",           "previous_level",
+         "previous_date"});
   for (const rating& r : ratings) {
     const bool assessed = r.status != rating_status::not_assessed;
     std::vector<std::string> rules;

@@ -1,7 +1,9 @@
 // Renders ratings (`qaf rate`, and the rating part of `qaf assess`) as JSON and CSV.
 //
-// JSON, INTERFACE.md: {"pack", "as_of", "ratings": [{"provider", "scheme", "status", "level",
-// "label", "summary", "reasons": [{"rule", "kind", "text", "source", ...}], "also_fired", ...}]};
+// JSON, INTERFACE.md: {"pack", "as_of", "warnings", "rules", "levels", "ratings": [{"provider",
+// "scheme", "status", "level", "label", "summary", "reasons": [{"rule", "kind", "level"}],
+// "also_fired", ...}]}; reasons name their rule, whose text, source and condition the document's
+// `rules` gives once (tools/qaf/result_jobs.cpp writes the document);
 // the status comes before the level, and `summary` is the rating as a person must read it
 // ("provisional 1 — could reach 5: 22 facts unknown"). The members after the reasons say what
 // is still unknown (`could_reach`, `unknown_facts`, `undecided`), what follows (`interventions`),
@@ -26,13 +28,13 @@ namespace qaf::detail {
 std::string rating_summary(const rating& r);
 
 /// One rating as a JSON object. Optional members are always present, null when there is nothing.
-nlohmann::ordered_json rating_json(const rating& result);
+/// Compact (the default) names rules and levels by id, for the document's `rules` and `levels`;
+/// `explain` writes each reason's text, source, condition and its value inline instead, and each
+/// intervention's text.
+nlohmann::ordered_json rating_json(const rating& result, bool explain = false);
 
-/// The whole `qaf rate` document.
-nlohmann::ordered_json rate_document(const pack& rules, date as_of,
-                                     std::span<const rating> ratings);
-
-/// A header row, then one row a rating; lists inside a cell are joined by " | ".
-void write_ratings_csv(std::ostream& out, std::span<const rating> ratings);
+/// A header row (unless `header` is false: a later chunk of the same table), then one row a
+/// rating; lists inside a cell are joined by " | ".
+void write_ratings_csv(std::ostream& out, std::span<const rating> ratings, bool header = true);
 
 }  // namespace qaf::detail

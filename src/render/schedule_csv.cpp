@@ -4,11 +4,13 @@
 
 namespace qaf::detail {
 
-void write_schedule_csv(std::ostream& out, std::span<const provider_schedule> schedules) {
+void write_schedule_csv(std::ostream& out, std::span<const provider_schedule> schedules,
+                        bool header) {
   csv_writer csv(out);
-  csv.row({"provider", "activity", "kind", "on_site", "due", "status", "done_on", "late",
-           "days_late", "origin", "rule", "source_document", "source_section", "interpretation",
-           "period", "period_name", "warnings"});
+  if (header)
+    csv.row({"provider", "activity", "kind", "on_site", "due", "status", "done_on", "late",
+             "days_late", "origin", "rule", "source_document", "source_section", "interpretation",
+             "period", "period_name", "warnings"});
   for (const occurrence* o : ordered_occurrences(schedules)) {
     std::string warnings;
     for (const occurrence_warning& w : o->warnings) {

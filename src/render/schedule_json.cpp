@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cstdio>
 #include <tuple>
 
 #include "render/result_document.hpp"
@@ -17,6 +18,19 @@ nlohmann::ordered_json months_json(const std::vector<month_load>& months) {
   return list;
 }
 
+}  // namespace
+
+std::vector<const occurrence*> ordered_occurrences(std::span<const provider_schedule> schedules) {
+  std::vector<const occurrence*> all;
+  for (const provider_schedule& s : schedules) {
+    for (const occurrence& o : s.result.occurrences) all.push_back(&o);
+  }
+  std::stable_sort(all.begin(), all.end(), [](const occurrence* a, const occurrence* b) {
+    return std::tie(a->due, a->provider, a->activity) < std::tie(b->due, b->provider, b->activity);
+  });
+  return all;
+}
+
 nlohmann::ordered_json workload_json(const workload& w) {
   nlohmann::ordered_json json;
   json["months"] = months_json(w.months);
@@ -29,19 +43,6 @@ nlohmann::ordered_json workload_json(const workload& w) {
   }
   json["by_officer"] = std::move(officers);
   return json;
-}
-
-}  // namespace
-
-std::vector<const occurrence*> ordered_occurrences(std::span<const provider_schedule> schedules) {
-  std::vector<const occurrence*> all;
-  for (const provider_schedule& s : schedules) {
-    for (const occurrence& o : s.result.occurrences) all.push_back(&o);
-  }
-  std::stable_sort(all.begin(), all.end(), [](const occurrence* a, const occurrence* b) {
-    return std::tie(a->due, a->provider, a->activity) < std::tie(b->due, b->provider, b->activity);
-  });
-  return all;
 }
 
 nlohmann::ordered_json occurrence_json(const occurrence& o) {
@@ -93,41 +94,19 @@ nlohmann::ordered_json result_warnings_json(std::span<const provider_schedule> s
   return warnings;
 }
 
-nlohmann::ordered_json schedule_document(const pack& rules, const schedule_options& window,
-                                         std::span<const provider_schedule> schedules) {
-  nlohmann::ordered_json document = result_document(rules, window.as_of);
-  document["from"] = window.from.to_string();
-  document["to"] = window.to.to_string();
-  nlohmann::ordered_json occurrences = nlohmann::ordered_json::array();
-  for (const occurrence* o : ordered_occurrences(schedules))
-    occurrences.push_back(occurrence_json(*o));
-  document["occurrences"] = std::move(occurrences);
-
-  nlohmann::ordered_json minimum = nlohmann::ordered_json::array();
-  nlohmann::ordered_json unknown = nlohmann::ordered_json::array();
-  for (const provider_schedule& s : schedules) {
-    for (const minimum_visits_check& c : s.result.minimum_visits) {
-      minimum.push_back({{"provider", s.provider},
-                         {"rule", c.rule},
-                         {"source", source_json(c.source)},
-                         {"required", c.required},
-                         {"scheduled_fewest", c.scheduled_fewest},
-                         {"full_year", c.full_year},
-                         {"scheduled_shortfall", c.scheduled_shortfall},
-                         {"done_last_12_months", c.done_last_12_months},
-                         {"shortfall", c.shortfall},
-                         {"part_year", c.part_year},
-                         {"required_in_force", c.required_in_force}});
-    }
-    if (!s.result.unknown_facts.empty()) {
-      unknown.push_back({{"provider", s.provider}, {"facts", s.result.unknown_facts}});
-    }
-  }
-  document["minimum_visits"] = std::move(minimum);
-  document["unknown_facts"] = std::move(unknown);
-  document["warnings"] = result_warnings_json(schedules);
-  document["workload"] = workload_json(summarise_workload(schedules, window.from, window.to));
-  return document;
+nlohmann::ordered_json minimum_visits_json(const std::string& provider,
+                                           const minimum_visits_check& c) {
+  return {{"provider", provider},
+          {"rule", c.rule},
+          {"source", source_json(c.source)},
+          {"required", c.required},
+          {"scheduled_fewest", c.scheduled_fewest},
+          {"full_year", c.full_year},
+          {"scheduled_shortfall", c.scheduled_shortfall},
+          {"done_last_12_months", c.done_last_12_months},
+          {"shortfall", c.shortfall},
+          {"part_year", c.part_year},
+          {"required_in_force", c.required_in_force}};
 }
 
 }  // namespace qaf::detail

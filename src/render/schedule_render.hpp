@@ -5,7 +5,8 @@
 // "kind", "due", "status", "rule", "source", "on_site", "origin", "done_on", "late", "days_late",
 // "period", "period_name", "interpretation", "warnings"}], "minimum_visits": [...],
 // "unknown_facts": [...], "warnings": [{"code", "message"}], "workload": {...}}. Occurrences of the
-// whole portfolio are in one list, by due date, then provider, then activity.
+// whole portfolio are in one list, provider by provider in portfolio order and each provider's by
+// due date, then activity: the order in which they stream.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -25,13 +26,18 @@ nlohmann::ordered_json occurrence_json(const occurrence& o);
 std::vector<occurrence_warning> result_warnings(std::span<const provider_schedule> schedules);
 nlohmann::ordered_json result_warnings_json(std::span<const provider_schedule> schedules);
 
-/// The whole `qaf schedule` document.
-nlohmann::ordered_json schedule_document(const pack& rules, const schedule_options& window,
-                                         std::span<const provider_schedule> schedules);
+/// One minimum-visits check of one provider as a JSON object.
+nlohmann::ordered_json minimum_visits_json(const std::string& provider,
+                                           const minimum_visits_check& check);
 
-/// A header row, then one row an occurrence (in the document's order); warnings joined by " | ".
-/// Result-level warnings have no row: the command writes them on stderr.
-void write_schedule_csv(std::ostream& out, std::span<const provider_schedule> schedules);
+/// {"months": [{"month", "visits", "outstanding"}], "overdue_before_window", "by_officer"}.
+nlohmann::ordered_json workload_json(const workload& load);
+
+/// A header row (unless `header` is false: a later chunk of the same table), then one row an
+/// occurrence (by due date, then provider, then activity; streamed a provider at a time); warnings
+/// joined by " | ". Result-level warnings have no row: the command writes them on stderr.
+void write_schedule_csv(std::ostream& out, std::span<const provider_schedule> schedules,
+                        bool header = true);
 
 /// RFC 5545: one all-day VEVENT an occurrence. UID is derived from pack, provider, rule, activity
 /// and due date, so re-importing an updated schedule updates events rather than duplicating
@@ -41,7 +47,9 @@ void write_schedule_csv(std::ostream& out, std::span<const provider_schedule> sc
 void write_schedule_ics(std::ostream& out, const pack& rules, const schedule_options& window,
                         std::span<const provider_schedule> schedules);
 
-/// Every occurrence of every schedule, by due date, then provider, then activity.
+/// Every occurrence of every schedule, by due date, then provider, then activity: the order of a
+/// calendar (ics) and of the text report, which are built whole. The streamed formats (json,
+/// jsonl, csv) keep portfolio order instead, each provider's occurrences by due date.
 std::vector<const occurrence*> ordered_occurrences(std::span<const provider_schedule> schedules);
 
 }  // namespace qaf::detail

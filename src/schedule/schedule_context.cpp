@@ -160,21 +160,29 @@ std::string effective_period_text(const pack_info& info) {
          (info.effective_to ? info.effective_to->to_string() : std::string("(no end)"));
 }
 
-void schedule_context::warn_outside_effective_period() {
-  const pack_info& info = pack.info;
-  const auto outside = [&](date d) { return d < info.effective_from || after_effective_period(d); };
+std::optional<occurrence_warning> outside_effective_period(const pack_info& info,
+                                                           std::optional<date> from,
+                                                           std::optional<date> to, date as_of) {
+  const auto after = [&](date d) { return info.effective_to && *info.effective_to < d; };
+  const auto outside = [&](date d) { return d < info.effective_from || after(d); };
   std::string what;
-  if (options.from < info.effective_from || after_effective_period(options.to)) {
-    what = "the window " + options.from.to_string() + " to " + options.to.to_string();
+  if (from && to && (*from < info.effective_from || after(*to))) {
+    what = "the window " + from->to_string() + " to " + to->to_string();
   }
-  if (outside(options.as_of)) {
-    what += (what.empty() ? "" : " and ") + std::string("as_of ") + options.as_of.to_string();
+  if (outside(as_of)) {
+    what += (what.empty() ? "" : " and ") + std::string("as_of ") + as_of.to_string();
   }
-  if (what.empty()) return;
-  result.warnings.push_back(
-      {"outside_effective_period", what + " reaches outside the period the pack " + info.id +
-                                       " is in force (" + effective_period_text(info) +
-                                       "); nothing falls due outside it"});
+  if (what.empty()) return std::nullopt;
+  return occurrence_warning{"outside_effective_period",
+                            what + " reaches outside the period the pack " + info.id +
+                                " is in force (" + effective_period_text(info) +
+                                "); nothing falls due outside it"};
+}
+
+void schedule_context::warn_outside_effective_period() {
+  if (auto w = outside_effective_period(pack.info, options.from, options.to, options.as_of)) {
+    result.warnings.push_back(std::move(*w));
+  }
 }
 
 void schedule_context::warn_unmatched_history() {

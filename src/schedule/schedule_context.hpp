@@ -22,6 +22,13 @@ namespace qaf::detail {
 /// "2024-02-01 to 2025-01-31", or "2024-02-01 to (no end)": a pack's effective period in words.
 std::string effective_period_text(const pack_info& info);
 
+/// The result-level outside_effective_period warning when the window [from, to] (if any) or
+/// as_of reaches outside the pack's effective period. It depends on nothing but the pack and the
+/// dates, so a streamed document can say it before its first result.
+std::optional<occurrence_warning> outside_effective_period(const pack_info& info,
+                                                           std::optional<date> from,
+                                                           std::optional<date> to, date as_of);
+
 /// A trigger obligation with brings_forward: the next scheduled occurrence of `activity` after
 /// `event_on` falls due no later than `deadline`.
 struct bring_forward {

@@ -46,28 +46,37 @@ provider_schedule describe(const provider& record, schedule_result result) {
   return {record.id, text_fact(record, "name"), text_fact(record, "officer"), std::move(result)};
 }
 
-workload summarise_workload(std::span<const provider_schedule> schedules, date from, date to) {
-  workload total;
-  if (to < from) return total;
-  total.months = empty_months(from, to);
-  std::map<std::string, officer_load> officers;
-  for (const provider_schedule& s : schedules) {
-    officer_load* own = nullptr;
-    if (!s.officer.empty()) {
-      auto [it, added] = officers.try_emplace(s.officer);
-      if (added) {
-        it->second.officer = s.officer;
-        it->second.months = empty_months(from, to);
-      }
-      own = &it->second;
+workload_tally::workload_tally(date from, date to) : from_(from), to_(to) {
+  if (!(to < from)) total_.months = empty_months(from, to);
+}
+
+void workload_tally::add(const provider_schedule& s) {
+  if (to_ < from_) return;
+  officer_load* own = nullptr;
+  if (!s.officer.empty()) {
+    auto [it, added] = officers_.try_emplace(s.officer);
+    if (added) {
+      it->second.officer = s.officer;
+      it->second.months = empty_months(from_, to_);
     }
-    for (const occurrence& o : s.result.occurrences) {
-      count(total.months, total.overdue_before_window, o, from, to);
-      if (own != nullptr) count(own->months, own->overdue_before_window, o, from, to);
-    }
+    own = &it->second;
   }
-  for (auto& [name, load] : officers) total.by_officer.push_back(std::move(load));
-  return total;
+  for (const occurrence& o : s.result.occurrences) {
+    count(total_.months, total_.overdue_before_window, o, from_, to_);
+    if (own != nullptr) count(own->months, own->overdue_before_window, o, from_, to_);
+  }
+}
+
+workload workload_tally::result() const {
+  workload out = total_;
+  for (const auto& [name, load] : officers_) out.by_officer.push_back(load);
+  return out;
+}
+
+workload summarise_workload(std::span<const provider_schedule> schedules, date from, date to) {
+  workload_tally tally(from, to);
+  for (const provider_schedule& s : schedules) tally.add(s);
+  return tally.result();
 }
 
 }  // namespace qaf::detail

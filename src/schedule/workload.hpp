@@ -2,6 +2,7 @@
 // the window, for the whole portfolio and per officer (the records' `officer` fact).
 #pragma once
 
+#include <map>
 #include <span>
 #include <string>
 #include <vector>
@@ -40,6 +41,21 @@ struct workload {
   /// On-site occurrences overdue and due before `from`: visits owed on top of the months.
   int overdue_before_window = 0;
   std::vector<officer_load> by_officer;  // by officer name; providers with no officer left out
+};
+
+/// The workload counted one schedule at a time, so that a stream of schedules need not be held:
+/// add each provider's schedule (in any order), then read the result.
+class workload_tally {
+ public:
+  workload_tally(date from, date to);
+  void add(const provider_schedule& schedule);
+  workload result() const;
+
+ private:
+  date from_;
+  date to_;
+  workload total_;
+  std::map<std::string, officer_load, std::less<>> officers_;  // by name
 };
 
 workload summarise_workload(std::span<const provider_schedule> schedules, date from, date to);

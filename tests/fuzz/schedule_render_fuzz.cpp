@@ -20,6 +20,7 @@
 #include "qaf/pack.hpp"
 #include "qaf/portfolio.hpp"
 #include "render/assess_text.hpp"
+#include "render/document_writer.hpp"
 #include "render/html_report.hpp"
 #include "render/kpi_render.hpp"
 #include "render/rating_render.hpp"
@@ -149,9 +150,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     return 0;  // a working day asked outside the years with bank holidays: likewise
   }
 
-  check_utf8(qaf::detail::json_text(qaf::detail::schedule_document(pack, window, schedules)));
-  check_utf8(qaf::detail::json_text(qaf::detail::rate_document(pack, as_of, ratings)));
-  check_utf8(qaf::detail::json_text(qaf::detail::kpi_document(pack, as_of, kpis)));
+  for (const auto format :
+       {qaf::detail::document_format::json, qaf::detail::document_format::jsonl}) {
+    for (const bool explain : {false, true}) {
+      std::vector<qaf::detail::provider_assessment> copy = assessments;
+      std::ostringstream document;
+      qaf::detail::write_document(
+          document, pack, window,
+          {.schedule = true, .ratings = true, .kpis = true, .format = format, .explain = explain},
+          copy);
+      check_utf8(document.str());
+    }
+  }
   std::ostringstream csv;
   qaf::detail::write_schedule_csv(csv, schedules);
   check_csv(csv.str());

@@ -204,11 +204,16 @@ def test_three_substantiated_concerns_are_already_numerous(bolton):
 
 def test_coventry_interventions_follow_the_inadequate_judgement_only(coventry):
     visit = "a visit to the placement must be made on the same working day"
+    # A result names the rule its interventions follow from; the text is the document's rules
+    # entry for it, named once (--explain writes it inline too).
+    rules = json.loads(run("rate", "--pack", "coventry-children", "--portfolio",
+                           str(ROOT / "tests" / "data" / "schedule" / "coventry.json"),
+                           "--as-of", AS_OF))["rules"]
+    assert visit in rules["rag-high-inadequate"]["interventions"][0]["text"]
     for form in ("json", "assess"):
         inadequate = coventry[form]["inadequate"]
         assert inadequate["level"] == "high"
-        assert [i["rule"] for i in inadequate["interventions"]] == ["rag-high-inadequate"]
-        assert visit in inadequate["interventions"][0]["text"]
+        assert inadequate["interventions"] == [{"rule": "rag-high-inadequate"}]
         assert coventry[form]["lado"]["level"] == "high"
         assert coventry[form]["lado"]["interventions"] == []
     assert visit in coventry["csv"]["inadequate"]["interventions"]

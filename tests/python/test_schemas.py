@@ -605,9 +605,7 @@ def sample_results():
                     "warnings": []}]
     ratings = [{"provider": "p1", "scheme": "pqr", "status": "decided", "level": 3, "label": "Moderate concern",
                 "summary": "3 Moderate concern",
-                "reasons": [{"rule": "pqr-3-s47", "kind": "rule",
-                             "text": "There is one or more s.47 safeguarding enquiries ongoing.",
-                             "source": {"document": "bolton-cyp-qaf-v6", "section": "Appendix 2"}}],
+                "reasons": [{"rule": "pqr-3-s47", "kind": "rule", "level": 3}],
                 "also_fired": []},
                {"provider": "p2", "scheme": "pqr", "status": "not_assessed", "level": None, "label": None,
                 "summary": "not assessed \u2014 could reach 5: 22 facts unknown", "reasons": [], "also_fired": [],
@@ -622,22 +620,42 @@ def sample_results():
 
 def test_results_documents_validate(results_schema):
     pack, occurrences, ratings, kpis = sample_results()
-    for document in [{"pack": pack, "as_of": "2026-11-23", "occurrences": occurrences},
-                     {"pack": pack, "as_of": "2026-11-23", "ratings": ratings},
-                     {"pack": pack, "as_of": "2026-11-23", "kpis": kpis},
-                     {"pack": pack, "as_of": "2026-11-23", "occurrences": occurrences, "ratings": ratings, "kpis": kpis}]:
+    # Every document names its rules once and carries its warnings (INTERFACE.md).
+    named = {"warnings": [], "rules": {"pqr-3-s47": {
+        "text": "There is one or more s.47 safeguarding enquiries ongoing.",
+        "source": {"document": "bolton-cyp-qaf-v6", "section": "Appendix 2"},
+        "interpretation": False, "note": None, "condition": "safeguarding_enquiries_open >= 1"}}}
+    for document in [{"pack": pack, "as_of": "2026-11-23", "occurrences": occurrences, **named},
+                     {"pack": pack, "as_of": "2026-11-23", "ratings": ratings, **named},
+                     {"pack": pack, "as_of": "2026-11-23", "kpis": kpis, **named},
+                     {"pack": pack, "as_of": "2026-11-23", "occurrences": occurrences, "ratings": ratings,
+                      "kpis": kpis, **named}]:
         errs = errors(results_schema, document)
         assert not errs, describe(errs)
 
 
 @pytest.mark.parametrize("breakage", ["no as_of", "bad status", "bad period", "missing rule", "bad consequence", "bad kind",
-                                      "rating without status", "bad rating status", "bad reason kind"])
+                                      "rating without status", "bad rating status", "bad reason kind",
+                                      "no rules", "no warnings", "reason without level", "rule without source"])
 def test_broken_results_are_rejected(results_schema, breakage):
     pack, occurrences, ratings, kpis = sample_results()
     occurrences, ratings, kpis = copy.deepcopy(occurrences), copy.deepcopy(ratings), copy.deepcopy(kpis)
-    document = {"pack": pack, "as_of": "2026-11-23", "occurrences": occurrences, "ratings": ratings, "kpis": kpis}
+    rules = {"pqr-3-s47": {"text": "There is one or more s.47 safeguarding enquiries ongoing.",
+                           "source": {"document": "bolton-cyp-qaf-v6", "section": "Appendix 2"},
+                           "interpretation": False, "note": None, "condition": None}}
+    document = {"pack": pack, "as_of": "2026-11-23", "warnings": [], "rules": rules,
+                "occurrences": occurrences, "ratings": ratings, "kpis": kpis}
+    assert not list(validator(results_schema).iter_errors(copy.deepcopy(document)))
     if breakage == "no as_of":
         del document["as_of"]
+    elif breakage == "no rules":
+        del document["rules"]
+    elif breakage == "no warnings":
+        del document["warnings"]
+    elif breakage == "reason without level":
+        del ratings[0]["reasons"][0]["level"]
+    elif breakage == "rule without source":
+        del rules["pqr-3-s47"]["source"]
     elif breakage == "bad status":
         occurrences[0]["status"] = "late"
     elif breakage == "bad period":

@@ -8,13 +8,15 @@
 
 namespace qaf::cli {
 
-/// What a command receives: the arguments after its name, and two streams. `out` is buffered by
-/// main and printed only when the command returns 0, so a failing command never prints half a
-/// result; `err` goes straight to stderr.
+/// What a command receives: the arguments after its name, and three streams. `out` is buffered
+/// by main and printed only when the command returns 0, so a failing command never prints half a
+/// result; `stream` is stdout itself (buffered), for a command that has checked all of its input
+/// and streams a result too large to hold (result_job.hpp); `err` goes straight to stderr.
 struct invocation {
   std::span<const std::string_view> args;
   std::ostream& out;
   std::ostream& err;
+  std::ostream& stream;
 };
 
 /// Exit statuses: 0 success; 1 for a mistake in the input (bad input, a usage mistake, a failed

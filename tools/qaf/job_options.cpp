@@ -3,8 +3,11 @@
 #include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <iterator>
+#include <memory>
 #include <ostream>
 
+#include "parallel/ordered_pool.hpp"
 #include "qaf/calendar.hpp"
 
 namespace qaf::cli {
@@ -31,7 +34,8 @@ void report(std::ostream& err, std::string_view command, std::string_view code,
 
 std::optional<parsed_options> parse_options(const invocation& call, std::string_view command,
                                             std::span<const std::string_view> allowed,
-                                            std::size_t max_positional, std::string_view usage) {
+                                            std::size_t max_positional, std::string_view usage,
+                                            std::span<const std::string_view> flags) {
   parsed_options parsed;
   const auto fail = [&](std::string_view code, const std::string& message) {
     report(call.err, command, code, message + "; usage: " + std::string(usage));
@@ -44,6 +48,12 @@ std::optional<parsed_options> parse_options(const invocation& call, std::string_
         return fail("qaf.cli.usage", "unexpected argument '" + std::string(arg) + "'");
       }
       parsed.positional.push_back(arg);
+      continue;
+    }
+    if (std::find(flags.begin(), flags.end(), arg) != flags.end()) {
+      if (!parsed.values.emplace(std::string(arg), std::string()).second) {
+        return fail("qaf.cli.repeated", std::string(arg) + " is given more than once");
+      }
       continue;
     }
     if (std::find(allowed.begin(), allowed.end(), arg) == allowed.end()) {
@@ -71,6 +81,39 @@ std::optional<std::string> value_of(const parsed_options& parsed, std::string_vi
 
 }  // namespace
 
+std::vector<diagnostic> check_all_records(detail::record_source& records, const std::string& path,
+                                          unsigned requested_threads) {
+  // One mistake repeated in every record of a huge file is reported a few times, then counted:
+  // past this many, the rest of the file need not be read to know the answer is no.
+  constexpr std::size_t enough = 100'000;
+  std::vector<diagnostic> problems;
+  if (records.checked_at_open()) return problems;
+  detail::id_register ids;
+  const unsigned threads = detail::worker_count(requested_threads);
+  detail::ordered_pool<detail::chunk_check> pool(
+      threads, 2 * static_cast<std::size_t>(threads), [&](detail::chunk_check&& checked) {
+        std::move(checked.problems.begin(), checked.problems.end(), std::back_inserter(problems));
+        ids.add(checked, problems, path);
+      });
+  while (problems.size() < enough) {
+    auto chunk = std::make_shared<detail::record_chunk>();
+    if (!records.next(*chunk, providers_a_chunk)) break;
+    pool.submit([&records, chunk] { return records.check(*chunk); });
+  }
+  pool.finish();
+  if (problems.empty()) return problems;
+  return records.explain(std::move(problems));
+}
+
+std::vector<diagnostic> check_portfolio(const pack& rules, const std::string& path,
+                                        unsigned threads) {
+  std::vector<diagnostic> problems;
+  const std::unique_ptr<detail::record_source> records =
+      detail::record_source::open(rules, path, problems);
+  if (!records) return problems;
+  return check_all_records(*records, path, threads);
+}
+
 std::optional<job> prepare_job(const invocation& call, const job_spec& spec) {
   const std::string& name = spec.command;
   job result;
@@ -79,16 +122,18 @@ std::optional<job> prepare_job(const invocation& call, const job_spec& spec) {
     format_list += (format_list.empty() ? "" : "|") + std::string(f);
   const std::string usage = "qaf " + name + " [--pack P] --portfolio F" +
                             (spec.needs_window ? " --from D --to D" : "") +
-                            " [--as-of D] [--format " + format_list + "]";
-  std::vector<std::string_view> allowed = {"--pack", "--portfolio", "--as-of", "--format"};
+                            " [--as-of D] [--format " + format_list + "] [--threads N] [--explain]";
+  std::vector<std::string_view> allowed = {"--pack", "--portfolio", "--as-of", "--format",
+                                           "--threads"};
   if (spec.needs_window) allowed.insert(allowed.end(), {"--from", "--to"});
-  const std::optional<parsed_options> parsed = parse_options(call, name, allowed, 0, usage);
+  constexpr std::string_view flags[] = {"--explain"};
+  const std::optional<parsed_options> parsed = parse_options(call, name, allowed, 0, usage, flags);
   if (!parsed) return std::nullopt;
 
   std::vector<std::string_view> missing;
   for (const std::string_view option : allowed) {
     if (option != "--as-of" && option != "--format" && option != "--pack" &&
-        !parsed->values.contains(option))
+        option != "--threads" && !parsed->values.contains(option))
       missing.push_back(option);
   }
   if (!missing.empty()) {
@@ -103,6 +148,21 @@ std::optional<job> prepare_job(const invocation& call, const job_spec& spec) {
     report(call.err, name, "qaf.cli.value",
            "--format is one of " + format_list + ", not '" + result.format + "'");
     return std::nullopt;
+  }
+
+  result.explain = parsed->values.contains("--explain");
+  if (const auto threads = value_of(*parsed, "--threads")) {
+    // 1 to 1024 threads, written as a plain decimal number; 0 would be "all cores" only by
+    // accident, so it is refused like any other mistake.
+    const bool digits = !threads->empty() && threads->size() <= 4 &&
+                        threads->find_first_not_of("0123456789") == std::string::npos;
+    const unsigned n = digits ? static_cast<unsigned>(std::stoul(*threads)) : 0;
+    if (n < 1 || n > 1024) {
+      report(call.err, name, "qaf.cli.value",
+             "--threads is a number of threads from 1 to 1024, not '" + *threads + "'");
+      return std::nullopt;
+    }
+    result.threads = n;
   }
 
   // Every date must be in the years whose bank holidays are known: past them no answer would be
@@ -185,25 +245,30 @@ std::optional<job> prepare_job(const invocation& call, const job_spec& spec) {
   // last year's portfolio replayed as of a date last year gets last year's rules; results name
   // the version used.
   result.pack = loaded.pack->version_in_force(result.as_of);
-  portfolio_result read = read_portfolio(*result.pack, portfolio_path);
-  if (!read) {
-    for (const diagnostic& d : read.diagnostics) print_diagnostic(call.err, d);
+  // Facts that contradict a record's latest dated change are known only once as_of is (DOMAIN.md
+  // section 2); pass 1 reports them with every other input error, before any output.
+  std::vector<diagnostic> problems;
+  result.records =
+      detail::record_source::open(*result.pack, portfolio_path, problems, result.as_of);
+  if (result.records) {
+    problems = check_all_records(*result.records, portfolio_path, result.threads);
+  }
+  if (!problems.empty()) {
+    for (const diagnostic& d : problems) print_diagnostic(call.err, d);
     return std::nullopt;
   }
-  result.portfolio = std::move(*read.portfolio);
-  // Facts that contradict a record's latest dated change are known only once as_of is (DOMAIN.md
-  // section 2); they are input errors like any other, reported before any output.
-  bool contradicted = false;
-  for (std::size_t i = 0; i < result.portfolio.providers.size(); ++i) {
-    for (diagnostic d : check_provider(*result.pack, result.portfolio.providers[i], result.as_of)) {
-      d.file = portfolio_path;
-      d.pointer = "/providers/" + std::to_string(i) + d.pointer;
-      print_diagnostic(call.err, d);
-      contradicted = true;
-    }
-  }
-  if (contradicted) return std::nullopt;
+  result.records->rewind();
   return result;
+}
+
+std::vector<provider> all_records(job& prepared) {
+  std::vector<provider> all;
+  detail::record_chunk chunk;
+  while (prepared.records->next(chunk, 1024)) {
+    std::vector<provider> read = prepared.records->read(chunk);
+    std::move(read.begin(), read.end(), std::back_inserter(all));
+  }
+  return all;
 }
 
 }  // namespace qaf::cli

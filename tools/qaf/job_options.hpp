@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "command.hpp"
+#include "portfolio/record_source.hpp"
 #include "qaf/date.hpp"
 #include "qaf/pack.hpp"
 #include "qaf/portfolio.hpp"
@@ -29,13 +31,15 @@ struct parsed_options {
   std::vector<std::string_view> positional;
 };
 
-/// Parses `--name VALUE` options, each of `allowed` at most once, and up to `max_positional`
-/// other arguments. Reports on call.err, as `report` does, an unknown option, an option with no
-/// value (or an option where its value belongs), an option given twice (qaf.cli.repeated) and
-/// an argument too many, each with `usage`, and returns nullopt.
+/// Parses `--name VALUE` options, each of `allowed` at most once, `flags` (options with no
+/// value, present or not) at most once, and up to `max_positional` other arguments. Reports on
+/// call.err, as `report` does, an unknown option, an option with no value (or an option where its
+/// value belongs), an option given twice (qaf.cli.repeated) and an argument too many, each with
+/// `usage`, and returns nullopt.
 std::optional<parsed_options> parse_options(const invocation& call, std::string_view command,
                                             std::span<const std::string_view> allowed,
-                                            std::size_t max_positional, std::string_view usage);
+                                            std::size_t max_positional, std::string_view usage,
+                                            std::span<const std::string_view> flags = {});
 
 struct job_spec {
   std::string command;                    // for messages: "schedule"
@@ -46,19 +50,43 @@ struct job_spec {
 
 struct job {
   std::optional<qaf::pack> pack;
-  qaf::portfolio portfolio;
+  /// The portfolio's records, every one already checked (pass 1); read them again in chunks
+  /// (pass 2) with records->rewind() and next().
+  std::unique_ptr<detail::record_source> records;
   std::optional<date> from;  // --from and --to, or the window months_from_as_of makes
   std::optional<date> to;
   date as_of;  // --as-of, default today
   std::string format;
+  unsigned threads = 0;  // --threads; 0: every core
+  bool explain = false;  // --explain: rules' text, source and conditions inline in every result
 };
 
-/// Parses [--pack P] --portfolio F [--from D --to D] [--as-of D] [--format X], checks that every
-/// date is in the years that have bank holidays, loads the pack (--pack, else the one the
-/// portfolio names, else a qaf.cli.usage error; the version of it in force on as-of,
-/// pack::version_in_force) and the portfolio. On any
-/// problem prints it on call.err and returns nullopt.
+/// Parses [--pack P] --portfolio F [--from D --to D] [--as-of D] [--format X] [--threads N]
+/// [--explain], checks that every date is in the years that have bank holidays, loads the pack
+/// (--pack, else the one the portfolio names, else a qaf.cli.usage error; the version of it in
+/// force on as-of, pack::version_in_force), and reads and checks every record of the portfolio
+/// (on --threads threads; facts against their dated changes as of as-of too) before anything is
+/// written. On any problem prints it on call.err and returns nullopt.
 std::optional<job> prepare_job(const invocation& call, const job_spec& spec);
+
+/// Pass 1: every record of `records` read and checked, chunk by chunk on `threads` threads (0:
+/// every core), ids checked across chunks in order. The problems found, as read_portfolio
+/// would report them; none when all is well.
+std::vector<diagnostic> check_all_records(detail::record_source& records, const std::string& path,
+                                          unsigned threads);
+
+/// Opens the portfolio at `path` (JSON, JSON Lines or CSV) and checks every record against
+/// `rules`: the problems, none when all is well.
+std::vector<diagnostic> check_portfolio(const pack& rules, const std::string& path,
+                                        unsigned threads);
+
+/// Every record of the job, read into memory: for the formats that need the whole portfolio at
+/// once (ics, text).
+std::vector<provider> all_records(job& prepared);
+
+/// Records a chunk, in both passes: enough to keep every core busy between writes, few enough
+/// that the chunks in flight stay small.
+inline constexpr std::size_t providers_a_chunk = 256;
 
 /// Today's date on this machine's clock (local time).
 date today();

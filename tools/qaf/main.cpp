@@ -1,5 +1,6 @@
 // qaf: the command-line program. Dispatches to one function per command and guarantees that
-// nothing partial reaches stdout: a command's output is buffered and printed only on success.
+// nothing partial reaches stdout: a command's output is buffered and printed only on success, or
+// streamed (schedule, rate, kpi, assess) only once all of its input has been checked.
 // It is also the boundary where every exception stops (issue 11): a date computed past the
 // supported range or a bank holiday asked outside the known years is the input's fault (exit 1),
 // anything else is a bug (exit 70, EX_SOFTWARE); both print a coded message, never abort. And
@@ -21,6 +22,7 @@
 #include "job_options.hpp"
 #include "qaf/date.hpp"
 #include "qaf/version.hpp"
+#include "render/result_stream.hpp"
 
 namespace {
 
@@ -38,15 +40,16 @@ constexpr command commands[] = {
      "check a pack (a bundled id or a file), run its tests, and check a portfolio against it",
      qaf::cli::run_validate},
     {"schedule",
-     "schedule --pack P --portfolio F --from D --to D [--as-of D] [--format json|csv|ics]",
+     "schedule --pack P --portfolio F --from D --to D [--as-of D] [--format json|jsonl|csv|ics]",
      "occurrences due in [from, to], overdue ones, minimum visits and workload",
      qaf::cli::run_schedule},
-    {"rate", "rate --pack P --portfolio F [--as-of D] [--format json|csv]",
+    {"rate", "rate --pack P --portfolio F [--as-of D] [--format json|jsonl|csv] [--threads N]",
      "every classification scheme (PQR, threshold, RAG) for every provider, with reasons",
      qaf::cli::run_rate},
-    {"kpi", "kpi --pack P --portfolio F [--as-of D] [--format json|csv]",
+    {"kpi", "kpi --pack P --portfolio F [--as-of D] [--format json|jsonl|csv] [--threads N]",
      "KPI status per provider, KPI and return period, with consequences", qaf::cli::run_kpi},
-    {"assess", "assess --pack P --portfolio F [--as-of D] [--format json|text|html]",
+    {"assess",
+     "assess --pack P --portfolio F [--as-of D] [--format json|jsonl|text|html] [--threads N]",
      "all of the above for the 12 months after as-of, and a portfolio summary; html is one page",
      qaf::cli::run_assess},
     {"test", "test PACK", "run the worked examples the pack carries; exit 1 on any failure",
@@ -64,14 +67,19 @@ void print_help(std::ostream& out) {
          "usage: qaf <command> [options]\n\ncommands:\n";
   for (const command& c : commands) out << "  " << c.usage << "\n      " << c.summary << '\n';
   out << "  --help      this text\n  --version   the library version\n\n"
+         "schedule, rate, kpi and assess also take --threads N (default: every core; the output\n"
+         "is the same whatever N) and --explain (each rule's text, source and condition inline).\n"
+         "A portfolio is JSON, JSON Lines (.jsonl, one record a line) or CSV (.csv).\n"
          "--pack may be left out when the portfolio names its pack ({\"pack\": \"<id>\", ...}).\n";
 }
 
-// Writes `text` to stdout and closes it, so that every error surfaces here: a failed write, a
-// failed flush (ENOSPC on /dev/full) or a failed close. Returns the exit status.
+// Writes `text` to stdout (after anything streamed there) and closes it, so that every error
+// surfaces here: a failed write, a failed flush (ENOSPC on /dev/full) or a failed close. Returns
+// the exit status.
 int write_stdout(std::string_view name, const std::string& text) {
-  // The first errno set is the cause; later calls may fail only because of it.
-  errno = 0;
+  // The first errno set is the cause; later calls may fail only because of it. A streaming
+  // command's failed writes leave std::cout failed, and errno as the first one set it.
+  if (std::cout) errno = 0;
   std::cout << text;
   std::cout.flush();
   const bool written = static_cast<bool>(std::cout);
@@ -92,6 +100,12 @@ int run_guarded(const command& c, const qaf::cli::invocation& call) {
   const std::string_view name = c.name;
   try {
     return c.run(call);
+  } catch (const qaf::detail::output_error& e) {
+    const int error = errno;
+    qaf::cli::report(std::cerr, name, "qaf.cli.output",
+                     std::string(e.what()) +
+                         (error != 0 ? std::string(": ") + std::strerror(error) : std::string()));
+    return qaf::cli::exit_failure;
   } catch (const qaf::date_error& e) {
     qaf::cli::report(std::cerr, name, "qaf.date.range", e.what());
     return qaf::cli::exit_failure;
@@ -129,7 +143,7 @@ int main(int argc, char** argv) {
   for (const command& c : commands) {
     if (c.name != args[0]) continue;
     std::ostringstream out;
-    const int status = run_guarded(c, {std::span(args).subspan(1), out, std::cerr});
+    const int status = run_guarded(c, {std::span(args).subspan(1), out, std::cerr, std::cout});
     if (status != qaf::cli::exit_ok) return status;
     return write_stdout(c.name, out.str());
   }

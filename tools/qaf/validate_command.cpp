@@ -42,9 +42,10 @@ int run_validate(const invocation& call) {
     return exit_failure;
   }
   if (portfolio != parsed->values.end()) {
-    const portfolio_result read = read_portfolio(*loaded.pack, portfolio->second);
-    if (!read) {
-      for (const diagnostic& d : read.diagnostics) print_diagnostic(call.err, d);
+    // JSON, JSON Lines or CSV, checked a chunk at a time on every core.
+    const std::vector<diagnostic> problems = check_portfolio(*loaded.pack, portfolio->second, 0);
+    if (!problems.empty()) {
+      for (const diagnostic& d : problems) print_diagnostic(call.err, d);
       return exit_failure;
     }
   }

@@ -1,0 +1,282 @@
+// The whole pipeline at portfolio scale, stage by stage, on portfolios from
+// bench/portfolio_generator.hpp (synthetic Herefordshire and Bolton children's providers): pack
+// loading; reading a JSON record (simdjson) and a CSV portfolio; rating; scheduling a year; KPIs;
+// writing the results (compact JSON, one result a line); at 1k, 100k and 1M providers. Above
+// 100k the same 100k distinct records are cycled through (1M records would need ~5 GB held at
+// once), with a single iteration. Counters: providers (or records) per second a core, and for
+// the evaluation loop the heap allocations per provider, counted by the replaced global operator
+// new of this program.
+#include <benchmark/benchmark.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <new>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "expr/condition.hpp"
+#include "facts/bound_record.hpp"
+#include "facts/fact_set.hpp"
+#include "pack/pack_data.hpp"
+#include "portfolio/portfolio_readers.hpp"
+#include "portfolio_generator.hpp"
+#include "qaf/engine.hpp"
+#include "qaf/pack.hpp"
+#include "render/document_writer.hpp"
+#include "render/rating_render.hpp"
+
+namespace {
+std::atomic<std::size_t> allocations{0};
+}  // namespace
+
+// Every heap allocation of the program is counted: the allocation benchmarks read the count
+// around the loop they measure. GCC cannot see that the replaced new and delete below pair
+// malloc with free, and warns when it inlines them; they do.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
+#endif
+void* operator new(std::size_t size) {
+  allocations.fetch_add(1, std::memory_order_relaxed);
+  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
+  throw std::bad_alloc();
+}
+void* operator new[](std::size_t size) { return operator new(size); }
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete[](void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+
+namespace {
+
+constexpr std::size_t distinct_records = 100'000;
+
+const qaf::pack& herefordshire() {
+  static const qaf::pack rules = qaf::load_pack_or_throw("herefordshire-adults-2018");
+  return rules;
+}
+const qaf::pack& bolton_children() {
+  static const qaf::pack rules = qaf::load_pack_or_throw("bolton-children-2024");
+  return rules;
+}
+
+// Up to distinct_records providers of a pack, read once through the JSON record reader.
+const std::vector<qaf::provider>& providers(const qaf::pack& rules, std::size_t count) {
+  static std::vector<std::pair<const qaf::pack*, std::vector<qaf::provider>>> cache;
+  for (auto& [pack, list] : cache) {
+    if (pack == &rules && list.size() >= std::min(count, distinct_records)) return list;
+  }
+  const qaf::bench::portfolio_generator generator(rules);
+  std::vector<qaf::provider> list;
+  const std::size_t n = std::min(count, distinct_records);
+  list.reserve(n);
+  std::vector<qaf::diagnostic> problems;
+  qaf::detail::diagnostics_sink sink("bench", problems);
+  for (std::size_t i = 0; i < n; ++i) {
+    std::string text = generator.record_json(i);
+    const std::size_t size = text.size();
+    text.append(64, ' ');
+    qaf::detail::json_record read =
+        qaf::detail::read_json_record(rules.data(), text.data(), size, "", sink);
+    if (!read.record) throw std::runtime_error("a generated record does not fit its pack");
+    list.push_back(std::move(*read.record));
+  }
+  cache.emplace_back(&rules, std::move(list));
+  return cache.back().second;
+}
+
+void per_provider(benchmark::State& state, std::size_t count) {
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * count));
+  state.counters["providers"] = static_cast<double>(count);
+}
+
+void BM_LoadPack(benchmark::State& state) {
+  for (auto _ : state) benchmark::DoNotOptimize(qaf::load_pack_or_throw("bolton-children-2024"));
+}
+BENCHMARK(BM_LoadPack)->Unit(benchmark::kMillisecond);
+
+// Reading: one record's JSON text through simdjson and the checks, as record_source does.
+void BM_ReadJsonRecords(benchmark::State& state) {
+  const auto count = static_cast<std::size_t>(state.range(0));
+  const qaf::bench::portfolio_generator generator(herefordshire());
+  std::vector<std::string> texts;
+  for (std::size_t i = 0; i < std::min(count, distinct_records); ++i) {
+    texts.push_back(generator.record_json(i));
+    texts.back().append(64, ' ');
+  }
+  std::vector<qaf::diagnostic> problems;
+  qaf::detail::diagnostics_sink sink("bench", problems);
+  for (auto _ : state) {
+    for (std::size_t i = 0; i < count; ++i) {
+      const std::string& text = texts[i % texts.size()];
+      benchmark::DoNotOptimize(qaf::detail::read_json_record(
+          herefordshire().data(), text.data(), text.size() - 64, "/providers/0", sink));
+    }
+  }
+  per_provider(state, count);
+}
+BENCHMARK(BM_ReadJsonRecords)->Arg(1'000)->Arg(100'000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ReadJsonRecords)->Arg(1'000'000)->Iterations(1)->Unit(benchmark::kMillisecond);
+
+void BM_ReadCsvPortfolio(benchmark::State& state) {
+  const auto count = static_cast<std::size_t>(state.range(0));
+  std::ostringstream text;
+  qaf::bench::portfolio_generator(herefordshire())
+      .write(text, count, qaf::bench::portfolio_format::csv);
+  const std::string csv = text.str();
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(qaf::parse_portfolio_csv(herefordshire(), csv, "bench.csv"));
+  }
+  per_provider(state, count);
+}
+BENCHMARK(BM_ReadCsvPortfolio)->Arg(1'000)->Arg(100'000)->Unit(benchmark::kMillisecond);
+
+void BM_RateHerefordshire(benchmark::State& state) {
+  const auto count = static_cast<std::size_t>(state.range(0));
+  const std::vector<qaf::provider>& list = providers(herefordshire(), count);
+  const qaf::engine engine(herefordshire());
+  const qaf::date as_of = qaf::bench::portfolio_generator::as_of();
+  for (auto _ : state) {
+    for (std::size_t i = 0; i < count; ++i) {
+      benchmark::DoNotOptimize(engine.rate(list[i % list.size()], as_of));
+    }
+  }
+  per_provider(state, count);
+}
+BENCHMARK(BM_RateHerefordshire)->Arg(1'000)->Arg(100'000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_RateHerefordshire)->Arg(1'000'000)->Iterations(1)->Unit(benchmark::kMillisecond);
+
+void BM_ScheduleBoltonChildrenYear(benchmark::State& state) {
+  const auto count = static_cast<std::size_t>(state.range(0));
+  const std::vector<qaf::provider>& list = providers(bolton_children(), count);
+  const qaf::engine engine(bolton_children());
+  const qaf::date as_of = qaf::bench::portfolio_generator::as_of();
+  const qaf::schedule_options window{as_of, qaf::add_days(qaf::add_months(as_of, 12), -1), as_of};
+  for (auto _ : state) {
+    for (std::size_t i = 0; i < count; ++i) {
+      benchmark::DoNotOptimize(engine.schedule(list[i % list.size()], window));
+    }
+  }
+  per_provider(state, count);
+}
+BENCHMARK(BM_ScheduleBoltonChildrenYear)->Arg(1'000)->Arg(100'000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ScheduleBoltonChildrenYear)
+    ->Arg(1'000'000)
+    ->Iterations(1)
+    ->Unit(benchmark::kMillisecond);
+
+void BM_KpisBoltonChildren(benchmark::State& state) {
+  const auto count = static_cast<std::size_t>(state.range(0));
+  const std::vector<qaf::provider>& list = providers(bolton_children(), count);
+  const qaf::engine engine(bolton_children());
+  for (auto _ : state) {
+    for (std::size_t i = 0; i < count; ++i) {
+      benchmark::DoNotOptimize(engine.evaluate_kpis(list[i % list.size()]));
+    }
+  }
+  per_provider(state, count);
+}
+BENCHMARK(BM_KpisBoltonChildren)->Arg(1'000)->Arg(100'000)->Unit(benchmark::kMillisecond);
+
+// Writing: ratings already evaluated, rendered as the rate document's jsonl lines.
+void BM_WriteRatingsJsonl(benchmark::State& state) {
+  const auto count = static_cast<std::size_t>(state.range(0));
+  const std::vector<qaf::provider>& list = providers(herefordshire(), count);
+  const qaf::engine engine(herefordshire());
+  const qaf::date as_of = qaf::bench::portfolio_generator::as_of();
+  std::vector<qaf::detail::provider_assessment> assessed;
+  for (std::size_t i = 0; i < std::min<std::size_t>(count, 256); ++i) {
+    assessed.push_back({qaf::detail::describe(list[i], {}), engine.rate(list[i], as_of), {}});
+  }
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    std::ostringstream out;
+    qaf::detail::document_writer writer(
+        out, herefordshire(), {as_of, as_of, as_of},
+        {.ratings = true, .format = qaf::detail::document_format::jsonl});
+    for (std::size_t done = 0; done < count; done += assessed.size()) {
+      std::vector<qaf::detail::provider_assessment> chunk = assessed;
+      writer.write(writer.render(chunk));
+    }
+    writer.finish();
+    bytes = out.str().size();
+  }
+  per_provider(state, count);
+  state.counters["bytes_per_provider"] = static_cast<double>(bytes) / static_cast<double>(count);
+}
+BENCHMARK(BM_WriteRatingsJsonl)->Arg(1'000)->Arg(100'000)->Unit(benchmark::kMillisecond);
+
+// The evaluation loop itself: every rule and level condition of Herefordshire's scheme over
+// providers already bound to fact slots. Counts heap allocations per provider: there must be
+// none (the conditions are flat programs over the slots).
+void BM_ClassifyBoundRecordsAllocations(benchmark::State& state) {
+  const auto count = static_cast<std::size_t>(state.range(0));
+  const qaf::detail::pack_data& data = herefordshire().data();
+  const std::vector<qaf::provider>& list = providers(herefordshire(), count);
+  std::vector<qaf::detail::bound_record> bound;
+  std::vector<qaf::diagnostic> problems;
+  for (const qaf::provider& p : list) {
+    bound.push_back(*qaf::detail::bind_record(data.table, p, problems));
+  }
+  std::vector<const qaf::detail::condition*> conditions;
+  for (const auto& s : data.schemes) {
+    for (const auto& r : s.rules) {
+      if (r.when.compiled) conditions.push_back(&*r.when.compiled);
+    }
+    for (const auto& l : s.levels) {
+      for (const auto& r : l.requirements) {
+        if (r.when.compiled) conditions.push_back(&*r.when.compiled);
+      }
+    }
+  }
+  qaf::detail::fact_set unknown(data.table.total_slots());
+  const qaf::date as_of = qaf::bench::portfolio_generator::as_of();
+  std::size_t allocated = 0;
+  std::size_t fired = 0;
+  for (auto _ : state) {
+    const std::size_t before = allocations.load();
+    for (std::size_t i = 0; i < count; ++i) {
+      const qaf::detail::bound_record& record = bound[i % bound.size()];
+      for (const qaf::detail::condition* c : conditions) {
+        fired += c->evaluate(record, as_of, &unknown) == qaf::detail::truth::yes ? 1 : 0;
+      }
+    }
+    allocated += allocations.load() - before;
+  }
+  benchmark::DoNotOptimize(fired);
+  per_provider(state, count);
+  state.counters["allocations_per_provider"] =
+      static_cast<double>(allocated) / static_cast<double>(state.iterations() * count);
+  state.counters["rules"] = static_cast<double>(conditions.size());
+}
+BENCHMARK(BM_ClassifyBoundRecordsAllocations)
+    ->Arg(1'000)
+    ->Arg(100'000)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ClassifyBoundRecordsAllocations)
+    ->Arg(1'000'000)
+    ->Iterations(1)
+    ->Unit(benchmark::kMillisecond);
+
+// The whole engine.rate per provider (binding, the rules, the rating with its reasons), with its
+// allocations per provider: what a rating costs beyond the rules themselves.
+void BM_RateAllocations(benchmark::State& state) {
+  const auto count = static_cast<std::size_t>(state.range(0));
+  const std::vector<qaf::provider>& list = providers(herefordshire(), count);
+  const qaf::engine engine(herefordshire());
+  const qaf::date as_of = qaf::bench::portfolio_generator::as_of();
+  std::size_t allocated = 0;
+  for (auto _ : state) {
+    const std::size_t before = allocations.load();
+    for (std::size_t i = 0; i < count; ++i) {
+      benchmark::DoNotOptimize(engine.rate(list[i % list.size()], as_of));
+    }
+    allocated += allocations.load() - before;
+  }
+  per_provider(state, count);
+  state.counters["allocations_per_provider"] =
+      static_cast<double>(allocated) / static_cast<double>(state.iterations() * count);
+}
+BENCHMARK(BM_RateAllocations)->Arg(1'000)->Unit(benchmark::kMillisecond);
+
+}  // namespace
