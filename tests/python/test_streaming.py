@@ -97,9 +97,10 @@ def test_json_lines_out_are_the_document_cut_into_lines(portfolios):
     header = json.loads(lines[0])
     assert set(header) >= {"pack", "as_of", "warnings", "rules", "levels"}
     body = [json.loads(line) for line in lines[1:]]
-    assert len(body) == portfolio["count"] + 1  # a line a provider, then the workload
+    assert len(body) == portfolio["count"] + 1  # a line a provider, then workload and summary
     assert [b["provider"] for b in body[:-1]] == [r["id"] for r in records()]
-    assert set(body[-1]) == {"workload"}
+    assert set(body[-1]) == {"workload", "summary"}
+    assert body[-1]["summary"]["providers"] == portfolio["count"]
     for line in body[:-1]:
         for rating in line["ratings"]:
             for why in rating["reasons"]:
@@ -172,6 +173,45 @@ def test_a_bad_last_record_leaves_stdout_empty(tmp_path, name):
             assert done.stdout == b""
             err = done.stderr.decode("utf-8")
             assert where in err and "qaf.fact.type" in err, err
+
+
+def test_the_streamed_summary_is_the_whole_portfolio_s(portfolios):
+    """assess counts the summary chunk by chunk on the workers; merged in portfolio order it is
+    the one summary, in json (next to workload) and on jsonl's last line alike."""
+    portfolio = portfolios["bolton"]
+    document = run(*command("assess", portfolio["json"], "--threads", "4"))
+    lines = run(*command("assess", portfolio["jsonl"], "--format", "jsonl", "--threads", "2"))
+    assert document.returncode == 0 and lines.returncode == 0, document.stderr + lines.stderr
+    whole = json.loads(document.stdout)
+    assert list(whole)[-2:] == ["workload", "summary"]
+    last = json.loads(lines.stdout.decode("utf-8").splitlines()[-1])
+    assert last["summary"] == whole["summary"]
+    assert whole["summary"]["providers"] == portfolio["count"]
+    # Every copy of the example counts: the overdue total is the example's, COPIES times over.
+    one = run(*command("assess", ROOT / "examples" / PACKS["bolton"][1]))
+    assert one.returncode == 0, one.stderr
+    assert whole["summary"]["overdue"] == COPIES * json.loads(one.stdout)["summary"]["overdue"]
+
+
+@pytest.mark.parametrize("name", sorted(FORMATS))
+def test_facts_that_contradict_a_dated_change_leave_stdout_empty(tmp_path, name):
+    """The last record's facts disagree with its own facts_changed event on or before as-of: an
+    input error found in the first pass, so nothing is written, whatever the threads."""
+    providers = records(which=which(name))
+    last = len(providers) - 1
+    record = providers[last]
+    moved_to = "out_of_area" if record["facts"].get("location") != "out_of_area" else "in_area"
+    record.setdefault("events", []).append(
+        {"type": "facts_changed", "date": "2024-09-01", "facts": {"location": moved_to}})
+    document, lines = write(tmp_path, "contradicts", providers)
+    for path, where in ((document, f"/providers/{last}/facts/location"),
+                        (lines, f"{last + 1}:/facts/location")):
+        for threads in ("1", "4"):
+            done = run(*command(name, path, "--format", "jsonl", "--threads", threads))
+            assert done.returncode == 1, done.stderr
+            assert done.stdout == b""
+            err = done.stderr.decode("utf-8")
+            assert where in err and "qaf.portfolio.facts_contradict" in err, err
 
 
 def test_json_lines_report_line_and_column(tmp_path):
