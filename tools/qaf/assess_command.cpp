@@ -16,6 +16,7 @@
 #include "render/assess_text.hpp"
 #include "render/html_report.hpp"
 #include "result_job.hpp"
+#include "schedule/schedule_context.hpp"
 #include "summary/portfolio_summary.hpp"
 
 namespace qaf::cli {
@@ -47,6 +48,12 @@ int run_assess(const invocation& call) {
         [&window](const engine& e, const provider& p) { return assess(e, p, window); }, call.stream,
         call.err);
     return exit_ok;
+  }
+  // As the streamed formats do: the window reaching outside the pack's period is said on stderr
+  // whatever the format, so that no one reads a short schedule without the reason.
+  if (const auto outside = detail::outside_effective_period(prepared->pack->info(), window.from,
+                                                            window.to, window.as_of)) {
+    call.err << "qaf: warning: " << outside->code << ": " << outside->message << '\n';
   }
   const engine assessor(*prepared->pack);
   const std::vector<provider> records = all_records(*prepared);
