@@ -72,6 +72,21 @@ nlohmann::ordered_json occurrence_json(const occurrence& o) {
   return json;
 }
 
+nlohmann::ordered_json minimum_visits_json(const std::string& provider,
+                                           const minimum_visits_check& c) {
+  return {{"provider", provider},
+          {"rule", c.rule},
+          {"source", source_json(c.source)},
+          {"required", c.required},
+          {"scheduled_fewest", c.scheduled_fewest},
+          {"full_year", c.full_year},
+          {"scheduled_shortfall", c.scheduled_shortfall},
+          {"done_last_12_months", c.done_last_12_months},
+          {"shortfall", c.shortfall},
+          {"part_year", c.part_year},
+          {"required_in_force", c.required_in_force}};
+}
+
 std::vector<occurrence_warning> result_warnings(std::span<const provider_schedule> schedules) {
   std::vector<occurrence_warning> all;
   for (const provider_schedule& s : schedules) {
@@ -107,17 +122,7 @@ nlohmann::ordered_json schedule_document(const pack& rules, const schedule_optio
   nlohmann::ordered_json unknown = nlohmann::ordered_json::array();
   for (const provider_schedule& s : schedules) {
     for (const minimum_visits_check& c : s.result.minimum_visits) {
-      minimum.push_back({{"provider", s.provider},
-                         {"rule", c.rule},
-                         {"source", source_json(c.source)},
-                         {"required", c.required},
-                         {"scheduled_fewest", c.scheduled_fewest},
-                         {"full_year", c.full_year},
-                         {"scheduled_shortfall", c.scheduled_shortfall},
-                         {"done_last_12_months", c.done_last_12_months},
-                         {"shortfall", c.shortfall},
-                         {"part_year", c.part_year},
-                         {"required_in_force", c.required_in_force}});
+      minimum.push_back(minimum_visits_json(s.provider, c));
     }
     if (!s.result.unknown_facts.empty()) {
       unknown.push_back({{"provider", s.provider}, {"facts", s.result.unknown_facts}});
