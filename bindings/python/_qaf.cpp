@@ -268,9 +268,19 @@ struct request {
 struct provider_output {
   std::optional<qaf::detail::provider_schedule> schedule;
   std::vector<nlohmann::ordered_json> occurrences;
+  std::vector<nlohmann::ordered_json> minimum_visits;
   std::vector<nlohmann::ordered_json> ratings;
   std::vector<nlohmann::ordered_json> kpis;
 };
+
+/// A schedule's minimum-visit checks as the objects of the schedule document's `minimum_visits`.
+std::vector<nlohmann::ordered_json> minimum_visits_json(const qaf::detail::provider_schedule& s) {
+  std::vector<nlohmann::ordered_json> checks;
+  for (const qaf::minimum_visits_check& c : s.result.minimum_visits) {
+    checks.push_back(qaf::detail::minimum_visits_json(s.provider, c));
+  }
+  return checks;
+}
 
 provider_output evaluate(const qaf::engine& engine, const qaf::provider& p, const request& r) {
   provider_output out;
@@ -279,6 +289,7 @@ provider_output evaluate(const qaf::engine& engine, const qaf::provider& p, cons
     for (const qaf::occurrence& o : out.schedule->result.occurrences) {
       out.occurrences.push_back(qaf::detail::occurrence_json(o));
     }
+    out.minimum_visits = minimum_visits_json(*out.schedule);
   }
   if (r.rate) {
     for (const qaf::rating& rating : engine.rate(p, r.as_of)) {
@@ -414,6 +425,7 @@ py::dict run(const qaf::engine& engine, const std::string& kind, const std::stri
   }
   const std::vector<qaf::provider>& providers = portfolio->providers;
   result_table occurrences(as_columns);
+  result_table minimum_visits(as_columns);
   result_table ratings(as_columns);
   result_table kpis(as_columns);
   qaf::detail::workload workload;
@@ -445,6 +457,7 @@ py::dict run(const qaf::engine& engine, const std::string& kind, const std::stri
     }
     for (const provider_output& o : outputs) {
       for (const auto& item : o.occurrences) occurrences.add(item);
+      for (const auto& item : o.minimum_visits) minimum_visits.add(item);
       for (const auto& item : o.ratings) ratings.add(item);
       for (const auto& item : o.kpis) kpis.add(item);
     }
@@ -455,6 +468,7 @@ py::dict run(const qaf::engine& engine, const std::string& kind, const std::stri
   result["provider_ids"] = ids;
   if (r.schedule) {
     result["occurrences"] = occurrences.finish();
+    result["minimum_visits"] = minimum_visits.finish();
     result["workload"] = workload_to_python(std::move(workload));
     py::list warning_list;
     for (const qaf::occurrence_warning& w : warnings) {

@@ -179,15 +179,18 @@ class Assessment(NamedTuple):
     officer_workload: pd.DataFrame  # on-site visits a month for each officer
     unknown_facts: pd.DataFrame  # provider, fact: facts that kept a schedule rule undecided
     warnings: list[dict[str, str]]  # result-level warnings, e.g. outside_effective_period
+    # one row a provider's minimum-visit check (the schedule's JSON `minimum_visits` members)
+    minimum_visits: pd.DataFrame
 
 
 class Engine:
     """One pack, many providers. Immutable and safe to share between threads.
 
     Per provider (a dict as in a JSON portfolio's ``providers``): ``schedule``, ``rate``,
-    ``evaluate_kpis``, each a list of dicts. Per portfolio (a DataFrame, records or a path), in one
-    call into C++ spread over ``threads`` (default: every core): ``schedule_frame``,
-    ``rate_frame``, ``kpi_frame``, ``assess`` and ``assess_frame``."""
+    ``evaluate_kpis`` and ``minimum_visits``, each a list of dicts. Per portfolio (a DataFrame,
+    records or a path), in one call into C++ spread over ``threads`` (default: every core):
+    ``schedule_frame``, ``minimum_visits_frame``, ``rate_frame``, ``kpi_frame``, ``assess`` and
+    ``assess_frame``."""
 
     def __init__(self, pack: Pack) -> None:
         if not isinstance(pack, Pack):
@@ -218,6 +221,12 @@ class Engine:
                  as_of: datetime.date) -> list[dict[str, Any]]:
         """Occurrences due in [start, end] plus those still overdue, by due date."""
         return _rows(self._one(provider, ["schedule"], as_of, start, end)["occurrences"])
+
+    def minimum_visits(self, provider: Mapping[str, Any], *, start: datetime.date,
+                       end: datetime.date, as_of: datetime.date) -> list[dict[str, Any]]:
+        """The provider's minimum-visit checks over the schedule of [start, end]: one dict a
+        ``minimum_visits`` rule whose condition holds, as ``qaf schedule``'s ``minimum_visits``."""
+        return _rows(self._one(provider, ["schedule"], as_of, start, end)["minimum_visits"])
 
     def rate(self, provider: Mapping[str, Any], *, as_of: datetime.date) -> list[dict[str, Any]]:
         """Every classification scheme of the pack for this provider."""
@@ -251,6 +260,15 @@ class Engine:
         frame.attrs["warnings"] = list(result["warnings"])
         return frame
 
+    def minimum_visits_frame(self, portfolio: Portfolio, *, start: datetime.date,
+                             end: datetime.date, as_of: datetime.date,
+                             threads: int | None = None) -> pd.DataFrame:
+        """One row a provider's minimum-visit check over the schedule of [start, end]; providers
+        in input order, each check in the pack's order, as ``qaf schedule``'s
+        ``minimum_visits``."""
+        return _frame(self._run(portfolio, ["schedule"], as_of, start, end,
+                                threads)["minimum_visits"])
+
     def rate_frame(self, portfolio: Portfolio, *, as_of: datetime.date,
                    threads: int | None = None) -> pd.DataFrame:
         """One row a rating: each provider in input order, each scheme in the pack's order."""
@@ -268,10 +286,13 @@ class Engine:
         start, end = assessment_window(as_of)
         result = self._run(portfolio, ["schedule", "rate", "kpis"], as_of, start, end, threads)
         return Assessment(
-            providers=list(result["provider_ids"]), occurrences=_frame(result["occurrences"]), ratings=_frame(result["ratings"]),
-            kpis=_frame(result["kpis"]), workload=_frame(result["workload"]["months"]),
+            providers=list(result["provider_ids"]), occurrences=_frame(result["occurrences"]),
+            ratings=_frame(result["ratings"]), kpis=_frame(result["kpis"]),
+            workload=_frame(result["workload"]["months"]),
             officer_workload=_frame(result["workload"]["by_officer"]),
-            unknown_facts=_frame(result["unknown_facts"], ["provider", "fact"]), warnings=list(result["warnings"]))
+            unknown_facts=_frame(result["unknown_facts"], ["provider", "fact"]),
+            warnings=list(result["warnings"]),
+            minimum_visits=_frame(result["minimum_visits"]))
 
     def assess_frame(self, portfolio: Portfolio, *, as_of: datetime.date,
                      threads: int | None = None) -> pd.DataFrame:

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "render/occurrence_groups.hpp"
 #include "render/rating_render.hpp"
 #include "render/result_document.hpp"
 #include "render/safe_text.hpp"
@@ -22,16 +23,7 @@ void write_occurrences(std::ostream& out, const char* heading,
                        const std::vector<const occurrence*>& list) {
   if (list.empty()) return;
   out << "    " << heading << ":\n";
-  std::vector<std::vector<const occurrence*>> by_activity;
-  for (const occurrence* o : list) {
-    auto group = std::find_if(by_activity.begin(), by_activity.end(),
-                              [&](const auto& g) { return g.front()->activity == o->activity; });
-    if (group == by_activity.end()) {
-      by_activity.push_back({o});
-    } else {
-      group->push_back(o);
-    }
-  }
+  const std::vector<std::vector<const occurrence*>> by_activity = group_by_activity(list);
   for (const auto& group : by_activity) {
     const occurrence& first = *group.front();
     out << "      " << first.due << "  " << shown(first.activity) << " (" << to_string(first.kind)

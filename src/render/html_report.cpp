@@ -8,6 +8,7 @@
 #include "pack/pack_data.hpp"
 #include "render/html_charts.hpp"
 #include "render/html_palette.hpp"
+#include "render/occurrence_groups.hpp"
 #include "render/rating_render.hpp"
 #include "render/result_document.hpp"
 #include "render/safe_text.hpp"
@@ -275,16 +276,7 @@ void write_occurrence_rows(std::ostream& out, const pack& rules, const char* hea
 // Upcoming work grouped by activity: "QMC-5, 12 from 2027-01-31 to 2027-12-31".
 void write_next(std::ostream& out, const pack& rules, const std::vector<const occurrence*>& list) {
   if (list.empty()) return;
-  std::vector<std::vector<const occurrence*>> by_activity;
-  for (const occurrence* o : list) {
-    auto group = std::find_if(by_activity.begin(), by_activity.end(),
-                              [&](const auto& g) { return g.front()->activity == o->activity; });
-    if (group == by_activity.end()) {
-      by_activity.push_back({o});
-    } else {
-      group->push_back(o);
-    }
-  }
+  const std::vector<std::vector<const occurrence*>> by_activity = group_by_activity(list);
   out << "<h3>Next, in the window (" << list.size()
       << ")</h3>\n<table class=\"next\"><thead><tr><th>Next due</th><th>Activity</th>"
          "<th class=\"n\">In the window</th><th>Last in the window</th></tr></thead><tbody>\n";

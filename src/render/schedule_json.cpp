@@ -73,6 +73,21 @@ nlohmann::ordered_json occurrence_json(const occurrence& o) {
   return json;
 }
 
+nlohmann::ordered_json minimum_visits_json(const std::string& provider,
+                                           const minimum_visits_check& c) {
+  return {{"provider", provider},
+          {"rule", c.rule},
+          {"source", source_json(c.source)},
+          {"required", c.required},
+          {"scheduled_fewest", c.scheduled_fewest},
+          {"full_year", c.full_year},
+          {"scheduled_shortfall", c.scheduled_shortfall},
+          {"done_last_12_months", c.done_last_12_months},
+          {"shortfall", c.shortfall},
+          {"part_year", c.part_year},
+          {"required_in_force", c.required_in_force}};
+}
+
 std::vector<occurrence_warning> result_warnings(std::span<const provider_schedule> schedules) {
   std::vector<occurrence_warning> all;
   for (const provider_schedule& s : schedules) {
@@ -92,21 +107,6 @@ nlohmann::ordered_json result_warnings_json(std::span<const provider_schedule> s
     warnings.push_back({{"code", w.code}, {"message", w.message}});
   }
   return warnings;
-}
-
-nlohmann::ordered_json minimum_visits_json(const std::string& provider,
-                                           const minimum_visits_check& c) {
-  return {{"provider", provider},
-          {"rule", c.rule},
-          {"source", source_json(c.source)},
-          {"required", c.required},
-          {"scheduled_fewest", c.scheduled_fewest},
-          {"full_year", c.full_year},
-          {"scheduled_shortfall", c.scheduled_shortfall},
-          {"done_last_12_months", c.done_last_12_months},
-          {"shortfall", c.shortfall},
-          {"part_year", c.part_year},
-          {"required_in_force", c.required_in_force}};
 }
 
 }  // namespace qaf::detail

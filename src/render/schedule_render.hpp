@@ -22,13 +22,14 @@ namespace qaf::detail {
 /// One occurrence as a JSON object; optional members are present and null when there is nothing.
 nlohmann::ordered_json occurrence_json(const occurrence& o);
 
+/// One provider's minimum-visit check as a JSON object, as the schedule document's
+/// `minimum_visits` lists it; the Python module converts the same object, so both say the same.
+nlohmann::ordered_json minimum_visits_json(const std::string& provider,
+                                           const minimum_visits_check& c);
+
 /// The result-level warnings of every schedule (outside_effective_period, ...), each once.
 std::vector<occurrence_warning> result_warnings(std::span<const provider_schedule> schedules);
 nlohmann::ordered_json result_warnings_json(std::span<const provider_schedule> schedules);
-
-/// One minimum-visits check of one provider as a JSON object.
-nlohmann::ordered_json minimum_visits_json(const std::string& provider,
-                                           const minimum_visits_check& check);
 
 /// {"months": [{"month", "visits", "outstanding"}], "overdue_before_window", "by_officer"}.
 nlohmann::ordered_json workload_json(const workload& load);

@@ -26,20 +26,25 @@ def job(request, tmp_path_factory):
     pack_id, portfolio, as_of, end = request.param
     path = portfolio_path(pack_id, portfolio, tmp_path_factory.mktemp(pack_id))
     common = ["--pack", pack_id, "--portfolio", str(path), "--as-of", as_of]
+    schedule = cli("schedule", *common, "--from", as_of, "--to", end)
     return {
         "pack": pack_id, "path": path, "as_of": date(as_of), "end": date(end),
         "engine": qaf.Engine(qaf.load_pack(pack_id)),
         "rate": cli("rate", *common)["ratings"],
         "kpi": cli("kpi", *common)["kpis"],
-        "schedule": cli("schedule", *common, "--from", as_of, "--to", end)["occurrences"],
+        "schedule": schedule["occurrences"],
+        "minimum_visits": schedule["minimum_visits"],
+        "assess_minimum_visits": cli("assess", *common, "--format", "json")["minimum_visits"],
     }
 
 
 def test_the_cli_has_results_to_compare(job):
-    """Each comparison below compares something: the packs with schemes rate, Devon has KPIs."""
+    """Each comparison below compares something: the packs with schemes rate, Devon has KPIs,
+    the Bolton examples have minimum-visit checks."""
     assert job["rate"] or job["pack"] == "devon-children-residential"
     if job["pack"] in ("bolton-children-2024", "bolton-adults-2020"):
         assert job["schedule"]
+        assert job["minimum_visits"] and job["assess_minimum_visits"]
     if job["pack"] == "devon-children-residential":
         assert job["kpi"]
 
@@ -64,6 +69,19 @@ def test_schedule_frame_equals_the_cli(job):
         assert sorted_by_due(ours[provider]) == rows, provider
 
 
+def test_minimum_visits_frame_equals_the_cli(job):
+    """The same checks in the same order: providers as given, each provider's rules in the
+    pack's order, exactly as `qaf schedule` lists them."""
+    frame = job["engine"].minimum_visits_frame(job["path"], start=job["as_of"], end=job["end"],
+                                               as_of=job["as_of"])
+    assert frame_rows(frame) == comparable(job["minimum_visits"])
+
+
+def test_assess_minimum_visits_equal_the_cli_assess(job):
+    assessment = job["engine"].assess(job["path"], as_of=job["as_of"])
+    assert frame_rows(assessment.minimum_visits) == comparable(job["assess_minimum_visits"])
+
+
 JSON_JOBS = [j for j in JOBS if j[1] is None or not j[1].endswith(".csv")]
 
 
@@ -73,7 +91,9 @@ def test_each_provider_alone_equals_the_cli(pack_id, portfolio, as_of, end, tmp_
     common = ["--pack", pack_id, "--portfolio", str(path), "--as-of", as_of]
     ratings = by_provider(cli("rate", *common)["ratings"])
     kpis = by_provider(cli("kpi", *common)["kpis"])
-    schedule = by_provider(cli("schedule", *common, "--from", as_of, "--to", end)["occurrences"])
+    document = cli("schedule", *common, "--from", as_of, "--to", end)
+    schedule = by_provider(document["occurrences"])
+    minimum_visits = by_provider(document["minimum_visits"])
     engine = qaf.Engine(qaf.load_pack(pack_id))
     providers = json.loads(path.read_text(encoding="utf-8"))["providers"]
     assert providers
@@ -83,6 +103,8 @@ def test_each_provider_alone_equals_the_cli(pack_id, portfolio, as_of, end, tmp_
         assert plain(engine.evaluate_kpis(record, as_of=date(as_of))) == kpis.get(own, [])
         occurrences = engine.schedule(record, start=date(as_of), end=date(end), as_of=date(as_of))
         assert sorted_by_due(plain(occurrences)) == schedule.get(own, []), own
+        checks = engine.minimum_visits(record, start=date(as_of), end=date(end), as_of=date(as_of))
+        assert plain(checks) == minimum_visits.get(own, []), own
 
 
 def test_a_dataframe_read_by_pandas_equals_the_csv_file():

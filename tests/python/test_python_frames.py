@@ -87,7 +87,7 @@ def test_thread_counts_give_identical_assessments(engine, providers):
     four = engine.assess(records, as_of=AS_OF, threads=4)
     assert one.providers == four.providers == [r["id"] for r in records]
     for name in ("occurrences", "ratings", "kpis", "workload", "officer_workload",
-                 "unknown_facts"):
+                 "unknown_facts", "minimum_visits"):
         assert getattr(one, name).equals(getattr(four, name)), name
     assert one.warnings == four.warnings
 

@@ -37,3 +37,15 @@ def what_if(portfolio: list[dict[str, object]]) -> float:
     frame = qaf.compare(portfolio, pack, changed, as_of=datetime.date(2026, 11, 23))
     change: float = frame.attrs["visits_per_month_per_officer"]["change"]
     return change
+
+
+def short_of_visits(portfolio: pd.DataFrame, as_of: datetime.date) -> list[str]:
+    engine = qaf.Engine(qaf.load_pack("bolton-children-2024"))
+    start, end = qaf.assessment_window(as_of)
+    checks: pd.DataFrame = engine.minimum_visits_frame(portfolio, start=start, end=end,
+                                                       as_of=as_of)
+    assessed: pd.DataFrame = engine.assess(portfolio, as_of=as_of).minimum_visits
+    first: list[dict[str, object]] = engine.minimum_visits(
+        {"id": "a", "facts": {}}, start=start, end=end, as_of=as_of)
+    return [str(p) for p in checks["provider"]] + [str(p) for p in assessed["provider"]] + \
+        [str(c["provider"]) for c in first]
