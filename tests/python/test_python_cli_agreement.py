@@ -30,8 +30,8 @@ def job(request, tmp_path_factory):
     return {
         "pack": pack_id, "path": path, "as_of": date(as_of), "end": date(end),
         "engine": qaf.Engine(qaf.load_pack(pack_id)),
-        "rate": cli("rate", *common)["ratings"],
-        "kpi": cli("kpi", *common)["kpis"],
+        "rate": cli("rate", *common, "--explain")["ratings"],
+        "kpi": cli("kpi", *common, "--explain")["kpis"],
         "schedule": schedule["occurrences"],
         "minimum_visits": schedule["minimum_visits"],
         "assess_minimum_visits": cli("assess", *common, "--format", "json")["minimum_visits"],
@@ -89,8 +89,8 @@ JSON_JOBS = [j for j in JOBS if j[1] is None or not j[1].endswith(".csv")]
 def test_each_provider_alone_equals_the_cli(pack_id, portfolio, as_of, end, tmp_path):
     path = portfolio_path(pack_id, portfolio, tmp_path)
     common = ["--pack", pack_id, "--portfolio", str(path), "--as-of", as_of]
-    ratings = by_provider(cli("rate", *common)["ratings"])
-    kpis = by_provider(cli("kpi", *common)["kpis"])
+    ratings = by_provider(cli("rate", *common, "--explain")["ratings"])
+    kpis = by_provider(cli("kpi", *common, "--explain")["kpis"])
     document = cli("schedule", *common, "--from", as_of, "--to", end)
     schedule = by_provider(document["occurrences"])
     minimum_visits = by_provider(document["minimum_visits"])
@@ -114,7 +114,7 @@ def test_a_dataframe_read_by_pandas_equals_the_csv_file():
     path = pathlib.Path(__file__).resolve().parents[2] / portfolio
     engine = qaf.Engine(qaf.load_pack(pack_id))
     common = ["--pack", pack_id, "--portfolio", str(path), "--as-of", as_of]
-    expected = comparable(cli("rate", *common)["ratings"])
+    expected = comparable(cli("rate", *common, "--explain")["ratings"])
     inferred = pd.read_csv(path)
     assert inferred["beds"].dtype.kind == "f", "a whole-number column with gaps, as floats"
     assert frame_rows(engine.rate_frame(inferred, as_of=date(as_of))) == expected
