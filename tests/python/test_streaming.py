@@ -175,6 +175,28 @@ def test_a_bad_last_record_leaves_stdout_empty(tmp_path, name):
             assert where in err and "qaf.fact.type" in err, err
 
 
+MILLION = 1_000_000
+
+
+def test_a_bad_record_after_a_million_leaves_stdout_empty(tmp_path):
+    """The issue's promise at its own scale: a million good records, read, checked and bound a
+    chunk at a time on every thread, then one bad record, and not a byte of the million's results
+    reaches stdout. The records are bare (an id and a fact) so that the file stays small; the
+    check of each is the same as for a full one."""
+    lines = tmp_path / "million.jsonl"
+    with lines.open("w", encoding="utf-8") as out:
+        for n in range(MILLION):
+            out.write(f'{{"id": "p{n:07d}", "facts": {{"beds": {n % 40}}}}}\n')
+        out.write('{"id": "p-last", "facts": {"beds": "four"}}\n')
+    for form in ("jsonl", "json", "csv"):
+        done = run("rate", "--pack", "bolton-children-2024", "--portfolio", str(lines),
+                   "--as-of", AS_OF, "--format", form)
+        assert done.returncode == 1, done.stderr[-2000:]
+        assert done.stdout == b"", form
+        err = done.stderr.decode("utf-8")
+        assert f"{MILLION + 1}:/facts/beds" in err and "qaf.fact.type" in err, err[-2000:]
+
+
 def test_the_streamed_summary_is_the_whole_portfolio_s(portfolios):
     """assess counts the summary chunk by chunk on the workers; merged in portfolio order it is
     the one summary, in json (next to workload) and on jsonl's last line alike."""
