@@ -5,12 +5,17 @@
 #include <simdjson.h>
 
 #include "input_file.hpp"
+#include "portfolio/record_source.hpp"
 #include "qaf/portfolio.hpp"
 
 namespace qaf {
 
 std::optional<std::string> portfolio_pack_name(const std::string& path) {
-  if (path.ends_with(".csv")) return std::nullopt;
+  // CSV has no place for a name, nor has JSON Lines (one record a line); reading a JSON Lines
+  // file whole here would also undo its flat memory.
+  if (path.ends_with(".csv") || detail::is_json_lines(path)) {
+    return std::nullopt;
+  }
   try {
     std::vector<diagnostic> ignored;  // read_portfolio reports the same problems with the file
     const std::optional<std::string> text = detail::read_input_file(

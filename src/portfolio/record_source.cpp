@@ -16,11 +16,12 @@
 #include "schedule/fact_timeline.hpp"
 
 namespace qaf::detail {
-namespace {
 
 bool is_json_lines(std::string_view path) {
   return path.ends_with(".jsonl") || path.ends_with(".ndjson");
 }
+
+namespace {
 
 // The text with room for the parser's padding after it, read past by simdjson but never used.
 void pad(std::string& text) {

@@ -29,6 +29,9 @@
 
 namespace qaf::detail {
 
+/// Whether a portfolio path names a JSON Lines file (`.jsonl`, `.ndjson`): one record a line.
+bool is_json_lines(std::string_view path);
+
 /// Records as text, not yet read: the unit of work of a streamed command.
 struct record_chunk {
   std::string text;                       // JSON Lines: the chunk's lines, padded

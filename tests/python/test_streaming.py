@@ -268,6 +268,16 @@ def test_threads_must_be_a_count(portfolios, value):
     assert b"qaf.cli.value" in done.stderr or b"qaf.cli.usage" in done.stderr
 
 
+def test_json_lines_cannot_name_their_pack(tmp_path):
+    """A JSON Lines file is records only: without --pack the command says the pack is needed
+    rather than reading the whole file to look for a name."""
+    lines = tmp_path / "p.jsonl"
+    lines.write_text('{"id": "p1"}\n', encoding="utf-8")
+    done = run("rate", "--portfolio", str(lines), "--as-of", AS_OF)
+    assert done.returncode == 1 and done.stdout == b""
+    assert "qaf.cli.usage" in done.stderr.decode() and "--pack is required" in done.stderr.decode()
+
+
 def test_validate_reads_json_lines(tmp_path):
     providers = records(1)
     path = tmp_path / "portfolio.jsonl"
