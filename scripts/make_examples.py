@@ -336,9 +336,11 @@ class Generator:
         recent = self.as_of - timedelta(days=240)
         for _ in range(60):
             added = 0
-            for o in self.schedule(records):
-                if o["status"] != "overdue":
-                    continue
+            # By due date, then provider, then activity: the random draws follow this order, so
+            # fixing it here keeps the examples the same whatever order the command writes.
+            overdue = sorted((o for o in self.schedule(records) if o["status"] == "overdue"),
+                             key=lambda o: (o["due"], o["provider"], o["activity"]))
+            for o in overdue:
                 key = (o["provider"], o["activity"], o["due"])
                 if key in left:
                     continue
@@ -370,6 +372,43 @@ class Generator:
                 break
         for record in records:
             record["history"].sort(key=lambda e: (e["date"], e["activity"]))
+
+    # --- ratings recorded after each refreshing visit ---------------------------------------------
+
+    def ratings(self, records):
+        """The rating an officer recorded on the day of the latest visit that refreshes it (Bolton:
+        "updated each time after" a QMC-1), as the engine suggests it for that day. Providers
+        that are behind, and one in four of the rest, have none since: their rating is due for
+        review, as in a real portfolio where some ratings lag the visits."""
+        for scheme in self.pack.get("schemes", []):
+            after = set(scheme.get("refresh", {}).get("after", []))
+            if not after:
+                continue
+            for index, record in enumerate(records):
+                if record["profile"] in ("new", "behind") or index % 4 == 3:
+                    continue
+                visits = [e["date"] for e in record["history"] if e["activity"] in after]
+                if not visits:
+                    continue
+                on = max(visits)
+                level = self.suggested_level(record, scheme["id"], on)
+                if level is not None:
+                    record.setdefault("ratings", []).append(
+                        {"scheme": scheme["id"], "level": level, "date": on})
+
+    def suggested_level(self, record, scheme, on):
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "one.json"
+            one = {k: v for k, v in record.items() if k != "profile"}
+            path.write_text(json.dumps({"pack": self.id, "providers": [one]}), encoding="utf-8")
+            done = subprocess.run([self.qaf, "rate", "--portfolio", str(path), "--as-of", on],
+                                  capture_output=True, text=True, check=False)
+            if done.returncode != 0:
+                sys.exit(f"make_examples: qaf rate failed for {record['id']}:\n{done.stderr}")
+            for rating in json.loads(done.stdout)["ratings"]:
+                if rating["scheme"] == scheme and rating["status"] != "not_assessed":
+                    return rating["level"]
+        return None
 
     # --- KPI returns ----------------------------------------------------------------------------
 
@@ -432,6 +471,7 @@ class Generator:
         records = self.records()
         self.returns(records)
         self.complete(records)
+        self.ratings(records)
         return self.portfolio(records)
 
 
@@ -447,7 +487,7 @@ def json_text(portfolio):
         members = [f'      "id": {one(record["id"])}', f'      "name": {one(record["name"])}']
         facts = ",\n".join(f"        {one(k)}: {one(v)}" for k, v in record["facts"].items())
         members.append('      "facts": {\n' + facts + "\n      }")
-        for key in ("history", "events", "returns", "overrides"):
+        for key in ("history", "events", "returns", "ratings", "overrides"):
             if record.get(key):
                 items = ",\n".join(f"        {one(item)}" for item in record[key])
                 members.append(f'      "{key}": [\n{items}\n      ]')
