@@ -10,6 +10,7 @@
 #include <exception>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -100,6 +101,14 @@ std::string summary(const json& results, const json& expected) {
   return shown.empty() ? "nothing" : shown.dump();
 }
 
+/// The pointer to member or item `key` of the value at `at`.
+std::string child(const std::string& at, std::string_view key) {
+  std::string pointer = at;
+  pointer += '/';
+  pointer += key;
+  return pointer;
+}
+
 /// The members a failure shows of each result compared with `expected` items: those the items
 /// name, or, when they name none (an empty list), the fields that identify a result.
 json shape_of(const json& expected) {
@@ -175,7 +184,7 @@ class test_runner {
         // A list compared exactly (below) is reported once, whole, not also item by item.
         const bool whole = std::find(exact.begin(), exact.end(), list) != exact.end();
         if (const auto found = expect.find(list); found != expect.end() && !whole) {
-          expect_found(results[list], *found, what, at + "/" + list);
+          expect_found(results[list], *found, what, child(at, list));
         }
       }
       if (const auto absent = expect.find("absent"); absent != expect.end()) {
@@ -183,7 +192,7 @@ class test_runner {
       }
       if (const auto none = expect.find("not"); none != expect.end()) {
         for (const auto& [list, items] : none->items()) {
-          expect_none(results[list], items, item_name(list), at + "/not/" + list);
+          expect_none(results[list], items, item_name(list), child(at + "/not", list));
         }
       }
       if (const auto only = expect.find("only"); only != expect.end()) {
@@ -193,7 +202,7 @@ class test_runner {
       }
       for (const json& list : exact) {
         const std::string name = list.get<std::string>();
-        expect_exactly(results[name], expect[name], item_name(name), at + "/" + name);
+        expect_exactly(results[name], expect[name], item_name(name), child(at, name));
       }
     } catch (const input_error& e) {
       for (const diagnostic& d : e.diagnostics()) {
@@ -288,7 +297,7 @@ class test_runner {
     if (report_.failures.size() > failures_before_) return;
     for (const std::string list : {"occurrences", "ratings", "kpis", "minimum_visits", "absent"}) {
       if (const auto items = expect.find(list); items != expect.end()) {
-        check_items(*items, at + "/" + list);
+        check_items(*items, child(at, list));
       }
     }
     if (const auto none = expect.find("not"); none != expect.end()) {
@@ -308,7 +317,7 @@ class test_runner {
       if (const auto items = expect.find(list); items != expect.end()) {
         for (std::size_t i = 0; i < items->size(); ++i) {
           if (!(*items)[i].is_string()) {
-            fail(invalid_code, at + "/" + list + "/" + std::to_string(i),
+            fail(invalid_code, child(child(at, list), std::to_string(i)),
                  "an unknown fact is named by a string: \"monitoring_start\"");
           }
         }
