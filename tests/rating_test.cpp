@@ -10,7 +10,8 @@
 #include <random>
 #include <sstream>
 
-#include "rating_cases.hpp"
+#include "pack/pack_data.hpp"
+#include "rating_support.hpp"
 #include "render/rating_render.hpp"
 
 namespace {

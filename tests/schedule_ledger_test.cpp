@@ -1,6 +1,6 @@
 // The ledger of DOMAIN.md section 2 ("Obligations over time: one ledger per provider") on the
 // bundled packs: one test per case of issue 9, each worked out by hand in the comment beside it,
-// and the window-union property over generated providers for all five packs.
+// and the window-union property over generated providers for every bundled pack.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -413,7 +413,13 @@ TEST(ScheduleLedgerProperty, AScheduleIsTheUnionOfItsPartsForEveryPack) {
       EXPECT_EQ(whole, parts) << summary.id << " seed " << seed;
       checked += static_cast<int>(whole.size());
     }
-    EXPECT_GT(checked, 10) << summary.id;  // the property was exercised on this pack
+    // The property was exercised on this pack. A pack in force for one year only (Bolton adults'
+    // tables of 2018/19, 2019/20, 2021/22: a few published returns) owes the generated records
+    // fewer obligations than a whole framework does.
+    const qaf::pack_info& info = pack.info();
+    const bool one_year =
+        info.effective_to && qaf::add_months(info.effective_from, 12) > *info.effective_to;
+    EXPECT_GT(checked, one_year ? 3 : 10) << summary.id;
   }
 }
 

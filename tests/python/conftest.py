@@ -19,6 +19,11 @@ BUNDLED_PACK_IDS = [
     "devon-children-residential",
     "herefordshire-adults-2018",
     "coventry-children",
+    # Bolton adults' deadline tables of the years before and after 2020/21, each a version of its
+    # own chained with `previous` (docs/packs/bolton-adults-2020.md).
+    "bolton-adults-2018",
+    "bolton-adults-2019",
+    "bolton-adults-2021",
 ]
 
 

@@ -1,8 +1,8 @@
 """What the tests of the Python module share: a portfolio for every bundled pack, the CLI to
 compare with, and results made comparable (datetime.date back to the JSON's ISO text).
 
-The packs without an example portfolio (Herefordshire, Coventry) are assessed over the rating
-cases in tests/data/rating, one provider a case: the same data the C++ tests read."""
+The packs without an example portfolio (Herefordshire, Coventry) are assessed over the records of
+their own worked examples (the pack's `tests`), one provider a test: the cases `qaf test` runs."""
 
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ from typing import Any
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 CLI = pathlib.Path(os.environ.get("QAF_CLI", ROOT / "build" / "bin" / "qaf"))
-DATA = ROOT / "tests" / "data"
 
 # pack id, portfolio (path relative to the repository, or None: built from the rating cases),
 # as_of, schedule window end.
@@ -29,11 +28,11 @@ JOBS = [
 
 
 def portfolio_path(pack: str, portfolio: str | None, tmp: pathlib.Path) -> pathlib.Path:
-    """The job's portfolio file; for a pack with no example, one written from its rating cases."""
+    """The job's portfolio file; for a pack with no example, one written from its own tests."""
     if portfolio is not None:
         return ROOT / portfolio
-    cases = json.loads((DATA / "rating" / f"{pack}.json").read_text(encoding="utf-8"))["cases"]
-    records = [{"id": f"case-{i}-{c['name']}", "facts": c["facts"]} for i, c in enumerate(cases)]
+    tests = json.loads((ROOT / "packs" / f"{pack}.json").read_text(encoding="utf-8"))["tests"]
+    records = [dict(t["provider"], id=f"case-{i}-{t['id']}") for i, t in enumerate(tests)]
     path = tmp / f"{pack}-cases.json"
     path.write_text(json.dumps({"providers": records}), encoding="utf-8")
     return path

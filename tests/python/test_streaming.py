@@ -127,9 +127,11 @@ def test_a_rating_is_well_under_a_kilobyte(portfolios):
 
 
 def test_a_rating_with_its_evidence_is_under_a_kilobyte(tmp_path):
-    # Herefordshire's worked cases, each on a record that gives every fact the scheme reads.
-    cases = json.loads((ROOT / "tests" / "data" / "rating" / "herefordshire-adults-2018.json")
-                       .read_text(encoding="utf-8"))["cases"]
+    # Herefordshire's worked examples of its thresholds (the pack's own tests of its ratings),
+    # each on a record that gives every fact the scheme reads.
+    cases = [t["provider"] for t in json.loads((ROOT / "packs" / "herefordshire-adults-2018.json")
+                                               .read_text(encoding="utf-8"))["tests"]
+             if "ratings" in t["expect"]]
     known = {"regulator_rating": "good", "regulator_enforcement": "none",
              "key_question_ratings": {k: "good" for k in
                                       ("safe", "effective", "caring", "responsive", "well_led")},
