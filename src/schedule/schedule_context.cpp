@@ -41,7 +41,6 @@ schedule_context::schedule_context(const pack_data& pack_in, const provider& rec
       unknown_(pack_in.table.total_slots()),
       scratch_(pack_in.table.total_slots()),
       unknown_scratch_(pack_in.table.total_slots()),
-      owed_(pack_in.activities.size(), false),
       owed_routine_(pack_in.activities.size(), false) {}
 
 truth schedule_context::applies(const when_clause& when) { return applies_on(when, options.as_of); }
@@ -94,7 +93,6 @@ void schedule_context::report_unknown(const std::string& fact) {
 occurrence schedule_context::make(activity_index activity, date due, const rule_meta& meta,
                                   occurrence_origin origin) const {
   const qaf::activity& a = pack.activities[activity];
-  owed_[activity] = true;
   if (origin != occurrence_origin::follow_up) owed_routine_[activity] = true;
   occurrence o;
   o.provider = record.id;

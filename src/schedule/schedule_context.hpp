@@ -129,8 +129,8 @@ class schedule_context {
   fact_set unknown_;
   fact_set scratch_;
   fact_set unknown_scratch_;
-  mutable std::vector<bool> owed_;          // by activity: the ledger has an obligation of it...
-  mutable std::vector<bool> owed_routine_;  // ...that is not a follow-up's
+  // By activity: the ledger has an obligation of it that is not a follow-up's.
+  mutable std::vector<bool> owed_routine_;
   std::vector<std::string> unknown_names_;
 };
 
