@@ -65,8 +65,8 @@ TEST(PackErrors, AnUnknownMemberListsTheMembersAllowed) {
   nlohmann::json pack = complete();
   pack["follow_ups"][0]["unless"] = "regulator_rating == 'inadequate'";
   EXPECT_EQ(only_diagnostic(pack, "qaf.pack.unknown_member", "/follow_ups/0/unless"),
-            "unknown member 'unless'; the members allowed here are activity, after, due, id, "
-            "interpretation, note, source, when");
+            "unknown member 'unless'; the members allowed here are activity, after, counts_as, "
+            "due, id, interpretation, note, source, when");
 }
 
 TEST(PackErrors, AMisspeltMemberIsNamed) {
@@ -79,7 +79,7 @@ TEST(PackErrors, AMisspeltMemberIsNamed) {
               HasSubstr("mine.json:/activities/0/onsite: qaf.pack.unknown_member: "
                         "unknown member 'onsite'; did you mean 'on_site'? The members "
                         "allowed here are code, interpretation, kind, note, on_site, "
-                        "source, title"));
+                        "outcomes, source, title"));
 }
 
 TEST(PackErrors, AMisspeltLevelNameIsSuggested) {
@@ -160,7 +160,7 @@ TEST(PortfolioErrors, AMisspeltRequiredMemberIsOneDiagnosticWithASuggestion) {
   EXPECT_EQ(read.diagnostics[0].to_string(),
             "mine.json:/providers/0/history/0/dte: qaf.portfolio.unknown_member: unknown member "
             "'dte'; did you mean 'date'? A history entry has {\"activity\", \"date\", "
-            "\"period\", \"due\"}");
+            "\"period\", \"due\", \"outcome\"}");
   EXPECT_EQ(read.diagnostics[1].pointer, "/providers/0/returns/0/period/ends");
   EXPECT_EQ(read.diagnostics[1].code, "qaf.portfolio.unknown_member");
 }

@@ -72,6 +72,9 @@ struct activity {
   activity_kind kind = activity_kind::visit;
   bool on_site = false;  // a physical visit, which counts towards minimum visits
   source_ref source;
+  /// The outcomes a completion may record ("good", "requires_improvement", "poor"), a closed
+  /// set; empty when the activity records none. Conditions read the latest with outcome('CODE').
+  std::vector<std::string> outcomes = {};
 };
 
 struct service_type {

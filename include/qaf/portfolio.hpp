@@ -41,7 +41,8 @@ using fact_object = std::map<std::string, std::string, std::less<>>;
 using fact_value =
     std::variant<std::nullptr_t, bool, std::int64_t, double, std::string, date, fact_object>;
 
-/// A completed QA activity: `activity` is a code the pack declares ("QMC-1"), done `on` a day.
+/// A completed QA activity: `activity` is a code the pack declares ("QMC-1"), done `on` a day,
+/// with the `outcome` it found where the pack's activity records outcomes.
 /// It may name the obligation it fulfils (DOMAIN.md section 2): the period of a return
 /// (`"period": "2024-04-01/2024-06-30"`, both ends given, start not after end) or the due date
 /// of a visit (`"due": "2024-07-13"`); otherwise the scheduler matches it to the earliest
@@ -52,6 +53,10 @@ struct activity_record {
   std::optional<date> due = std::nullopt;
   std::optional<date> period_start = std::nullopt;
   std::optional<date> period_end = std::nullopt;
+  /// What the activity found (`"outcome": "poor"`), one of the outcomes the pack declares for it;
+  /// conditions read the latest with outcome('AUDIT'), and results show it where the record
+  /// fulfilled an obligation.
+  std::optional<std::string> outcome = std::nullopt;
 };
 
 /// A dated event: `type` is one of the event types of DOMAIN.md section 4

@@ -42,9 +42,10 @@ struct occurrence {
   bool on_site = false;
   date due;
   occurrence_status status = occurrence_status::upcoming;
-  std::optional<date> done_on;  // the completion that satisfied it, when done
-  bool late = false;            // done after its due date...
-  int days_late = 0;            // ...by this many calendar days (0 when not late)
+  std::optional<date> done_on;         // the completion that satisfied it, when done
+  std::optional<std::string> outcome;  // what that completion found, where it records one
+  bool late = false;                   // done after its due date...
+  int days_late = 0;                   // ...by this many calendar days (0 when not late)
   occurrence_origin origin = occurrence_origin::schedule;
   std::string rule;  // the id of the schedule rule, trigger or follow-up
   source_ref source;

@@ -27,7 +27,8 @@ enum class function_id : std::uint8_t {
   all,
   any,
   known,
-  level
+  level,
+  outcome
 };
 
 struct function_entry {
@@ -45,6 +46,7 @@ constexpr function_entry functions[] = {
     {"any", function_id::any},
     {"known", function_id::known},
     {"level", function_id::level},
+    {"outcome", function_id::outcome},
 };
 
 std::optional<function_id> find_function(std::string_view name) {
@@ -764,6 +766,8 @@ class checker {
         return check_known(index);
       case function_id::level:
         return check_level(index);
+      case function_id::outcome:
+        return check_outcome(index);
     }
     return failed(index);
   }
@@ -902,6 +906,38 @@ class checker {
     p.type = value_type::integer;
     p.a = *slot;
     return make(kind::integer, emit(p), index);
+  }
+
+  // outcome('AUDIT'): the outcome of the activity's latest completion on or before the date the
+  // condition is decided for, an enumeration of the outcomes the activity declares. Unknown where
+  // there is no completion or the latest gives no outcome, so a missing outcome is never good news.
+  checked check_outcome(std::uint32_t index) {
+    const syntax_node& n = syntax(index);
+    const std::vector<std::string>& codes = table_.outcome_activities();
+    const std::string example =
+        "outcome('" + (codes.empty() ? std::string("AUDIT") : codes.front()) + "') == '" +
+        (codes.empty() ? std::string("poor")
+                       : table_.declaration(*table_.outcome_set(codes.front())).values.front()) +
+        "'";
+    if (n.children.size() != 1 || syntax(n.children[0]).kind != syntax_kind::string) {
+      error(code_type, n.offset, "outcome takes an activity code in quotes, as in " + example);
+      return failed(index);
+    }
+    const syntax_node& arg = syntax(n.children[0]);
+    const std::optional<std::uint32_t> slot = table_.outcome_slot(arg.text);
+    if (!slot) {
+      error(code_value, arg.offset,
+            single_quoted(arg.text) + " is no activity that records outcomes; " +
+                (codes.empty() ? std::string("no activity of this pack declares 'outcomes'")
+                               : "those that do are " + join_list(codes) +
+                                     did_you_mean(closest_match(arg.text, codes))));
+      return failed(index);
+    }
+    program_node p;
+    p.op = opcode::load;
+    p.type = value_type::enumeration;
+    p.a = *slot;
+    return make(kind::enumeration, emit(p), index, false, *table_.outcome_set(arg.text));
   }
 
   const fact_table& table_;

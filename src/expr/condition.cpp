@@ -1,5 +1,7 @@
 #include "expr/condition.hpp"
 
+#include <algorithm>
+
 #include "expr/checker.hpp"
 #include "expr/condition_error.hpp"
 #include "expr/evaluator.hpp"
@@ -17,6 +19,23 @@ bool condition::reads_slots_from(std::size_t first) const noexcept {
     if (n.op == opcode::load && n.a >= first) return true;
   }
   return false;
+}
+
+bool condition::reads_slots_between(std::size_t first, std::size_t end) const noexcept {
+  for (const program_node& n : program_.nodes) {
+    if (n.op == opcode::load && n.a >= first && n.a < end) return true;
+  }
+  return false;
+}
+
+std::vector<std::uint32_t> condition::slots_from(std::size_t first) const {
+  std::vector<std::uint32_t> slots;
+  for (const program_node& n : program_.nodes) {
+    if (n.op == opcode::load && n.a >= first) slots.push_back(n.a);
+  }
+  std::sort(slots.begin(), slots.end());
+  slots.erase(std::unique(slots.begin(), slots.end()), slots.end());
+  return slots;
 }
 
 std::optional<condition> compile_condition(const fact_table& table, std::string_view text,

@@ -53,6 +53,12 @@ class condition {
   /// Whether the condition reads a slot at or after `first` (the scheme level slots start at
   /// fact_table::fact_slots()).
   bool reads_slots_from(std::size_t first) const noexcept;
+  /// Whether the condition reads a slot in [first, end) (the level slots are
+  /// [fact_slots(), outcome_slots_from())).
+  bool reads_slots_between(std::size_t first, std::size_t end) const noexcept;
+  /// The slots at or after `first` the condition reads (outcome slots from
+  /// fact_table::outcome_slots_from()), ascending, each once: what `facts()` does not list.
+  std::vector<std::uint32_t> slots_from(std::size_t first) const;
 
  private:
   friend std::optional<condition> compile_condition(const fact_table&, std::string_view,

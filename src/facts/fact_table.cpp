@@ -207,6 +207,7 @@ fact_table fact_table::core(std::span<const std::string> service_types) {
 }
 
 std::string fact_table::slot_name(std::uint32_t slot) const {
+  if (slot >= outcome_slots_from()) return outcomes_.at(slot - outcome_slots_from()).name;
   if (slot >= slot_fact_.size()) return "level('" + schemes_.at(slot - slot_fact_.size()) + "')";
   const entry& e = facts_[slot_fact_[slot]];
   if (e.kind != fact_kind::object) return e.declaration.name;
@@ -216,6 +217,34 @@ std::string fact_table::slot_name(std::uint32_t slot) const {
 std::optional<std::uint32_t> fact_table::level_slot(std::string_view scheme) const noexcept {
   for (std::size_t i = 0; i < schemes_.size(); ++i) {
     if (schemes_[i] == scheme) return static_cast<std::uint32_t>(slot_fact_.size() + i);
+  }
+  return std::nullopt;
+}
+
+void fact_table::set_outcomes(const std::vector<std::string>& codes,
+                              const std::vector<std::vector<std::string>>& values) {
+  outcome_codes_ = codes;
+  outcomes_.clear();
+  for (std::size_t i = 0; i < codes.size(); ++i) {
+    qaf::fact_declaration d;
+    d.name = "outcome('" + codes[i] + "')";
+    d.type = "enum";
+    d.values = values.at(i);
+    d.description = "The outcome of the latest completed " + codes[i] + ".";
+    outcomes_.push_back(std::move(d));
+  }
+}
+
+std::optional<std::uint32_t> fact_table::outcome_slot(std::string_view code) const noexcept {
+  for (std::size_t i = 0; i < outcome_codes_.size(); ++i) {
+    if (outcome_codes_[i] == code) return static_cast<std::uint32_t>(outcome_slots_from() + i);
+  }
+  return std::nullopt;
+}
+
+std::optional<std::uint32_t> fact_table::outcome_set(std::string_view code) const noexcept {
+  for (std::size_t i = 0; i < outcome_codes_.size(); ++i) {
+    if (outcome_codes_[i] == code) return static_cast<std::uint32_t>(facts_.size() + i);
   }
   return std::nullopt;
 }
@@ -243,7 +272,7 @@ std::optional<std::uint32_t> fact_table::find_slot(std::string_view name) const 
 
 std::optional<std::uint32_t> fact_table::enum_index(std::uint32_t fact,
                                                     std::string_view value) const noexcept {
-  const std::vector<std::string>& values = facts_[fact].declaration.values;
+  const std::vector<std::string>& values = declaration(fact).values;
   for (std::size_t i = 0; i < values.size(); ++i) {
     if (values[i] == value) return static_cast<std::uint32_t>(i);
   }

@@ -38,10 +38,15 @@ class fact_table {
   static fact_table core(std::span<const std::string> service_types = {});
 
   std::size_t fact_count() const noexcept { return facts_.size(); }
+  /// A fact's declaration; indices from fact_count() on are the outcome sets (outcome_set), each
+  /// an enumeration named "outcome('AUDIT')", so that a condition compares an outcome as it
+  /// compares an enumerated fact.
   const qaf::fact_declaration& declaration(std::uint32_t fact) const noexcept {
-    return facts_[fact].declaration;
+    return fact < facts_.size() ? facts_[fact].declaration : outcomes_[fact - facts_.size()];
   }
-  fact_kind kind(std::uint32_t fact) const noexcept { return facts_[fact].kind; }
+  fact_kind kind(std::uint32_t fact) const noexcept {
+    return fact < facts_.size() ? facts_[fact].kind : fact_kind::enumeration;
+  }
   /// Integer facts: the smallest value a record may give (0: every integer fact counts
   /// something). std::nullopt for the other kinds.
   std::optional<std::int64_t> minimum(std::uint32_t fact) const noexcept {
@@ -50,14 +55,17 @@ class fact_table {
   /// Object facts have one slot per key, consecutive and in declaration order; the others one.
   std::uint32_t first_slot(std::uint32_t fact) const noexcept { return facts_[fact].first_slot; }
   std::uint32_t slot_count(std::uint32_t fact) const noexcept { return facts_[fact].slot_count; }
-  /// Every slot: those of the facts, then one per classification scheme (level_slot).
-  std::size_t total_slots() const noexcept { return slot_fact_.size() + schemes_.size(); }
+  /// Every slot: those of the facts, then one per classification scheme (level_slot), then one per
+  /// activity that records outcomes (outcome_slot).
+  std::size_t total_slots() const noexcept {
+    return slot_fact_.size() + schemes_.size() + outcomes_.size();
+  }
   /// The fact a slot belongs to; only for the slots of facts (below fact_slots()).
   std::uint32_t fact_of_slot(std::uint32_t slot) const noexcept { return slot_fact_[slot]; }
   /// The slots of facts; the scheme level slots follow them.
   std::size_t fact_slots() const noexcept { return slot_fact_.size(); }
-  /// "beds", "key_question_ratings.safe" for a slot of an object fact, or "level('threshold')"
-  /// for a scheme's level slot.
+  /// "beds", "key_question_ratings.safe" for a slot of an object fact, "level('threshold')"
+  /// for a scheme's level slot, or "outcome('AUDIT')" for an activity's outcome slot.
   std::string slot_name(std::uint32_t slot) const;
 
   /// Gives each classification scheme a slot that holds its level on a date, what a condition's
@@ -69,6 +77,22 @@ class fact_table {
   std::optional<std::uint32_t> level_slot(std::string_view scheme) const noexcept;
   /// The scheme ids with a level slot, in the pack's order.
   const std::vector<std::string>& schemes() const noexcept { return schemes_; }
+  /// The first slot after the level slots: where the outcome slots begin.
+  std::size_t outcome_slots_from() const noexcept { return slot_fact_.size() + schemes_.size(); }
+
+  /// Gives each activity that declares outcomes a slot holding the outcome of its latest
+  /// completion on a date, what a condition's `outcome('AUDIT')` reads (DOMAIN.md section 2's
+  /// history, docs/conditions.md). No record binds it from its facts: the scheduler's timeline and
+  /// the classifier fill it from the history. Called by the pack loader after the activities are
+  /// read and before any condition is compiled; `codes[i]` declares `values[i]`.
+  void set_outcomes(const std::vector<std::string>& codes,
+                    const std::vector<std::vector<std::string>>& values);
+  /// The outcome slot of an activity, by code; none when it declares no outcomes.
+  std::optional<std::uint32_t> outcome_slot(std::string_view code) const noexcept;
+  /// The pseudo-fact index of an activity's outcome set (see declaration()).
+  std::optional<std::uint32_t> outcome_set(std::string_view code) const noexcept;
+  /// The codes of the activities that declare outcomes, in the pack's order.
+  const std::vector<std::string>& outcome_activities() const noexcept { return outcome_codes_; }
 
   /// The fact with this name.
   std::optional<std::uint32_t> find(std::string_view name) const noexcept;
@@ -109,6 +133,8 @@ class fact_table {
   // Fact indices by name: a map, as inserting into a sorted vector made 100,000 facts quadratic.
   std::map<std::string, std::uint32_t, std::less<>> by_name_;
   std::vector<std::string> schemes_;
+  std::vector<std::string> outcome_codes_;
+  std::vector<qaf::fact_declaration> outcomes_;  // by outcome set, as enumerations
   std::set<std::string, std::less<>> rejected_;
 };
 

@@ -40,7 +40,23 @@ struct when_clause {
   std::optional<condition> compiled;  // none when `text` is empty
 };
 
-enum class cadence_type { every, alternate, monthly_by_day, termly, quarterly, calendar, ad_hoc };
+enum class due_type { same_working_day, working_days, hours, days, weeks, months };
+
+struct due_rule {
+  due_type type = due_type::same_working_day;
+  int count = 0;  // unused for same_working_day
+};
+
+enum class cadence_type {
+  every,
+  alternate,
+  monthly_by_day,
+  termly,
+  quarterly,
+  calendar,
+  ad_hoc,
+  before
+};
 enum class roll_rule { none, next_working_day };
 
 struct cadence {
@@ -54,6 +70,10 @@ struct cadence {
   std::uint16_t month_mask = 0x1FFE;       // monthly_by_day: bit m set for month m (1-12)
   int offset_days = 0;                     // termly, quarterly
   std::optional<std::uint32_t> table;      // quarterly, calendar: index into deadline_tables
+  /// before: one obligation due `offset` before each occurrence of `precedes` in the ledger (the
+  /// self-assessment returned 10 working days before the audit visit).
+  activity_index precedes = 0;
+  due_rule offset;
 };
 
 struct schedule_rule {
@@ -82,13 +102,6 @@ struct deadline_table {
   std::string title;
   source_ref source;
   std::vector<deadline> deadlines;  // strictly increasing by due
-};
-
-enum class due_type { same_working_day, working_days, hours, days, weeks, months };
-
-struct due_rule {
-  due_type type = due_type::same_working_day;
-  int count = 0;  // unused for same_working_day
 };
 
 struct repeat_rule {
@@ -134,6 +147,10 @@ struct follow_up {
   activity_index after = 0;
   activity_index activity = 0;
   due_rule due;
+  /// The routine activity whose chain a completion of this follow-up also fulfils, where the
+  /// pack says so (`"counts_as": "QM-1"`); absent, the completion fulfils the follow-up alone
+  /// (a re-audit is not the routine audit).
+  std::optional<activity_index> counts_as;
 };
 
 struct minimum_visits_rule {
@@ -246,6 +263,15 @@ struct pack_data {
   /// Whether any schedule rule, trigger or minimum-visits rule reads a level('...'): only then
   /// does the scheduler rate the provider to fill the level slots.
   bool reads_levels = false;
+  /// Whether any condition reads an outcome('...'): only then does the timeline split at the
+  /// completions of activities that record outcomes, and the classifier fill the outcome slots.
+  bool reads_outcomes = false;
+  /// By activity: some rule with a "before" cadence precedes it, so the ledger keeps its entries.
+  std::vector<bool> preceded;
+  bool any_preceded = false;
+  /// The longest offset of a "before" rule, in calendar days at most: the ledger runs this far
+  /// past the window, so that an occurrence due just after it still owes what falls due before.
+  int longest_before_days = 0;
 
   // The versions this one replaces, newest first (info.previous, resolved and checked).
   std::vector<std::shared_ptr<const pack_data>> earlier;

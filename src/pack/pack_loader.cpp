@@ -108,6 +108,7 @@ class pack_loader {
     read_facts(top);
     data_->table.set_schemes(scheme_ids(*root));
     read_activities(top);
+    set_outcome_slots();
     read_calendar(top);
     read_schedule(top);
     read_triggers(top);
@@ -263,7 +264,8 @@ class pack_loader {
   // Where a condition may read a classification with level('...'): in the rules that schedule
   // (DOMAIN.md section 2), not in a scheme's own rules or a KPI's scope, which decide before any
   // level exists.
-  enum class levels { allowed, not_here };
+  // A KPI's scope (facts_only) reads neither: KPIs are decided per return period from facts.
+  enum class levels { allowed, not_here, facts_only };
 
   when_clause read_when(object_reader& r, std::string_view key, presence p = presence::optional,
                         levels where = levels::allowed) {
@@ -275,8 +277,18 @@ class pack_loader {
     clause.compiled = compile_condition(data_->table, *text, r.pointer_to(key), found);
     for (diagnostic& d : found)
       sink_.error(std::move(d.code), std::move(d.pointer), std::move(d.message));
-    if (clause.compiled && clause.compiled->reads_slots_from(data_->table.fact_slots())) {
-      if (where == levels::not_here) {
+    const std::size_t outcomes_from = data_->table.outcome_slots_from();
+    if (clause.compiled && clause.compiled->reads_slots_from(outcomes_from)) {
+      if (where == levels::facts_only) {
+        sink_.error("qaf.condition.outcome_here", r.pointer_to(key),
+                    "outcome('...') reads the history, so a KPI's 'when', decided from facts "
+                    "alone for each return period, may not use it");
+      }
+      data_->reads_outcomes = true;
+    }
+    if (clause.compiled &&
+        clause.compiled->reads_slots_between(data_->table.fact_slots(), outcomes_from)) {
+      if (where != levels::allowed) {
         sink_.error("qaf.condition.level_here", r.pointer_to(key),
                     "level('...') reads a classification, so only schedule rules, triggers and "
                     "minimum visits may use it; a scheme's rules and a KPI's 'when' are decided "
@@ -443,6 +455,7 @@ class pack_loader {
         a.kind = parse_activity_kind(*kind);
       }
       a.on_site = r.boolean("on_site").value_or(false);
+      a.outcomes = read_outcomes(r);
       a.source = read_source(r);
       bool interpretation = false;
       std::string note;
@@ -457,6 +470,59 @@ class pack_loader {
         data_->activities.push_back(std::move(a));
       }
     });
+  }
+
+  // The outcomes an activity may record: a closed set of lower snake case words, at least one,
+  // none twice. A history record's outcome is checked against it, as a condition's literal is.
+  std::vector<std::string> read_outcomes(object_reader& r) {
+    if (!r.has("outcomes")) {
+      r.accept("outcomes");
+      return {};
+    }
+    const json* list = r.array("outcomes", presence::optional);
+    if (list == nullptr) return {};
+    const std::string base = r.pointer_to("outcomes");
+    if (list->empty()) {
+      sink_.error("qaf.pack.missing", base,
+                  "'outcomes' lists at least one outcome; leave it out when the activity records "
+                  "none");
+    }
+    std::vector<std::string> outcomes;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      const json& item = (*list)[i];
+      const std::string at = index_pointer(base, i);
+      if (!item.is_string()) {
+        sink_.error(
+            "qaf.pack.type", at,
+            "expected an outcome, a string, found " + std::string(describe_json_type(item)));
+        continue;
+      }
+      const std::string& text = item.get_ref<const std::string&>();
+      if (!is_snake_name(text)) {
+        sink_.error("qaf.pack.value", at,
+                    "an outcome is lower snake case, e.g. 'requires_improvement'; found '" +
+                        excerpt(text) + "'");
+      } else if (std::find(outcomes.begin(), outcomes.end(), text) != outcomes.end()) {
+        sink_.error("qaf.pack.value", at, "'" + excerpt(text) + "' is listed twice");
+      } else {
+        outcomes.push_back(text);
+      }
+    }
+    return outcomes;
+  }
+
+  // Every activity that records outcomes gets a slot for outcome('CODE'), before any condition
+  // is compiled.
+  void set_outcome_slots() {
+    std::vector<std::string> codes;
+    std::vector<std::vector<std::string>> values;
+    for (const activity& a : data_->activities) {
+      if (a.outcomes.empty()) continue;
+      codes.push_back(a.code);
+      values.push_back(a.outcomes);
+    }
+    data_->table.set_outcomes(codes, values);
+    data_->preceded.assign(data_->activities.size(), false);
   }
 
   static activity_kind parse_activity_kind(std::string_view kind) {
@@ -613,6 +679,14 @@ class pack_loader {
       } else {
         rule.activity = read_activity_ref(r, "activity");
       }
+      if (type == "before" && rule.activity && value != nullptr && value->is_object() &&
+          value->contains("activity") && (*value)["activity"].is_string() &&
+          (*value)["activity"].get_ref<const std::string&>() ==
+              data_->activities[*rule.activity].code) {
+        sink_.error("qaf.pack.value", r.pointer_to("cadence") + "/activity",
+                    "a rule cannot fall due before its own activity; name the activity it "
+                    "precedes");
+      }
       data_->schedule.push_back(std::move(rule));
     });
   }
@@ -620,7 +694,7 @@ class pack_loader {
   cadence read_cadence(object_reader& c, std::string& type_name) {
     cadence result;
     auto type = c.one_of("type", {"every", "alternate", "monthly_by_day", "termly", "quarterly",
-                                  "calendar", "ad_hoc"});
+                                  "calendar", "ad_hoc", "before"});
     if (!type) {
       c.accept_all();
       return result;
@@ -676,10 +750,48 @@ class pack_loader {
     } else if (*type == "calendar") {
       result.type = cadence_type::calendar;
       result.table = resolve_table(c, "table");
+    } else if (*type == "before") {
+      result.type = cadence_type::before;
+      read_before(c, result);
     } else {
       result.type = cadence_type::ad_hoc;
     }
     return result;
+  }
+
+  // A "before" cadence: the activity it precedes and how long before each of its occurrences the
+  // rule's own activity falls due. An offset is a length of time, so not same_working_day.
+  void read_before(object_reader& c, cadence& result) {
+    const std::optional<activity_index> precedes = read_activity_ref(c, "activity");
+    const std::optional<due_rule> offset = read_due(c, "offset");
+    if (offset && offset->type == due_type::same_working_day) {
+      sink_.error("qaf.pack.value", c.pointer_to("offset") + "/same_working_day",
+                  "an offset before an activity is working_days, hours, days, weeks or months");
+      return;
+    }
+    if (!precedes || !offset) return;
+    result.precedes = *precedes;
+    result.offset = *offset;
+    data_->preceded[*precedes] = true;
+    data_->any_preceded = true;
+    int days = offset->count;  // calendar days the offset can span at most
+    switch (offset->type) {
+      case due_type::working_days:
+        days = offset->count * 7 / 5 + 31;  // weekends, and a generous allowance for holidays
+        break;
+      case due_type::hours:
+        days = offset->count / 24;
+        break;
+      case due_type::weeks:
+        days = offset->count * 7;
+        break;
+      case due_type::months:
+        days = offset->count * 31;
+        break;
+      default:
+        break;
+    }
+    data_->longest_before_days = std::max(data_->longest_before_days, days);
   }
 
   void read_alternates(object_reader& c, cadence& result) {
@@ -879,10 +991,15 @@ class pack_loader {
       auto after = read_activity_ref(r, "after");
       auto a = read_activity_ref(r, "activity");
       auto due = read_due(r, "due");
-      if (after && a && due) {
+      std::optional<activity_index> counts_as;
+      const bool counts = r.has("counts_as");
+      if (counts) counts_as = read_activity_ref(r, "counts_as");
+      r.accept("counts_as");
+      if (after && a && due && (!counts || counts_as)) {
         f.after = *after;
         f.activity = *a;
         f.due = *due;
+        f.counts_as = counts_as;
         data_->follow_ups.push_back(std::move(f));
       }
     });
@@ -1106,7 +1223,7 @@ class pack_loader {
       if (auto f = r.one_of("frequency", {"period", "yearly"}, presence::optional)) {
         k.frequency = *f == "yearly" ? kpi_frequency::yearly : kpi_frequency::period;
       }
-      k.when = read_when(r, "when", presence::optional, levels::not_here);
+      k.when = read_when(r, "when", presence::optional, levels::facts_only);
       if (const json* target = r.member("target", presence::required)) {
         object_reader t(*target, r.pointer_to("target"), sink_);
         read_target(t, k);

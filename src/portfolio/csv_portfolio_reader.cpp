@@ -22,6 +22,10 @@ namespace qaf::detail {
 namespace {
 
 constexpr std::string_view history_prefix = "last_";
+// last_<ACTIVITY>_outcome: what the activity in last_<ACTIVITY> found, for activities that declare
+// outcomes.
+constexpr std::string_view outcome_suffix = "_outcome";
+constexpr std::size_t no_column = static_cast<std::size_t>(-1);
 
 // Unknown columns past this many are reported without a "did you mean" suggestion: a suggestion
 // costs an edit distance against every name of the pack, and a header of 200,000 misspelt
@@ -30,10 +34,10 @@ constexpr std::size_t suggested_columns = 100;
 
 // What one header column holds.
 struct column {
-  enum class role { id, fact, history, ignored } kind = role::ignored;
+  enum class role { id, fact, history, outcome, ignored } kind = role::ignored;
   std::string name;      // the header text
   fact_column cell;      // fact: the fact (and key) its cells hold
-  std::string activity;  // history: the activity code
+  std::string activity;  // history, outcome: the activity code
 };
 
 // Collects libcsv's fields into rows.
@@ -149,6 +153,10 @@ class csv_reader {
     for (const activity& a : pack_.activities) {
       names.push_back(std::string(history_prefix) + a.code);
       activities_.emplace(a.code);
+      if (!a.outcomes.empty()) {
+        names.push_back(std::string(history_prefix) + a.code + std::string(outcome_suffix));
+        outcome_activities_.emplace(a.code);
+      }
     }
     names.emplace_back("id");
 
@@ -171,7 +179,14 @@ class csv_reader {
                  activities_.contains(c.name.substr(history_prefix.size()))) {
         c.kind = column::role::history;
         c.activity = c.name.substr(history_prefix.size());
-
+      } else if (c.name.starts_with(history_prefix) && c.name.ends_with(outcome_suffix) &&
+                 c.name.size() > history_prefix.size() + outcome_suffix.size() &&
+                 outcome_activities_.contains(c.name.substr(
+                     history_prefix.size(),
+                     c.name.size() - history_prefix.size() - outcome_suffix.size()))) {
+        c.kind = column::role::outcome;
+        c.activity = c.name.substr(history_prefix.size(),
+                                   c.name.size() - history_prefix.size() - outcome_suffix.size());
       } else if (const auto cell = resolve(c.name, where, names)) {
         c.kind = column::role::fact;
         c.cell = *cell;
@@ -204,7 +219,8 @@ class csv_reader {
     const bool suggest = ++unknown_columns_ <= suggested_columns;
     sink_.error("qaf.csv.unknown_column", where,
                 "'" + name + "' is not a fact of pack " + pack_.info.id +
-                    ", an object fact's key (fact.key) or last_<ACTIVITY>" +
+                    ", an object fact's key (fact.key), last_<ACTIVITY> or "
+                    "last_<ACTIVITY>_outcome" +
                     (suggest ? did_you_mean(closest_match(name, names)) : std::string()));
     return std::nullopt;
   }
@@ -213,6 +229,8 @@ class csv_reader {
     provider record;
     std::vector<diagnostic> found;
     row_history_.clear();
+    row_outcome_.clear();
+    std::vector<std::size_t> outcome_cells;
     for (std::size_t i = 0; i < cells.size(); ++i) {
       const column& c = columns_[i];
       const std::string& cell = cells[i];
@@ -225,7 +243,11 @@ class csv_reader {
           if (auto d = parse_cell_date(cell, at(row, i + 1))) {
             record.history.push_back({c.activity, *d});
             row_history_.push_back(i);
+            row_outcome_.push_back(no_column);
           }
+          break;
+        case column::role::outcome:
+          outcome_cells.push_back(i);
           break;
         case column::role::fact:
           read_cell(pack_.table, c.cell, cell, record, at(row, i + 1), found);
@@ -235,6 +257,20 @@ class csv_reader {
       }
     }
     for (diagnostic& d : found) sink_.error(std::move(d.code), d.pointer, std::move(d.message));
+    // An outcome belongs to the record its activity's date column gives.
+    for (const std::size_t i : outcome_cells) {
+      const column& c = columns_[i];
+      std::size_t entry = 0;
+      while (entry < record.history.size() && record.history[entry].activity != c.activity) ++entry;
+      if (entry == record.history.size()) {
+        sink_.error("qaf.portfolio.missing", at(row, i + 1),
+                    "an outcome belongs to the " + c.activity + " dated in last_" + c.activity +
+                        ", which this row leaves empty");
+        continue;
+      }
+      record.history[entry].outcome = cells[i];
+      row_outcome_[entry] = i;
+    }
     return record;
   }
 
@@ -260,6 +296,10 @@ class csv_reader {
     } else if (rest.starts_with("/history/")) {
       rest.remove_prefix(9);
       const auto index = static_cast<std::size_t>(std::atoi(std::string(rest).c_str()));
+      if (rest.ends_with("/outcome") && index < row_outcome_.size() &&
+          row_outcome_[index] != no_column) {
+        return at(row, row_outcome_[index] + 1);
+      }
       if (index < row_history_.size()) return at(row, row_history_[index] + 1);
     }
     if (const auto found = column_index_.find(column_name); found != column_index_.end()) {
@@ -273,7 +313,9 @@ class csv_reader {
   std::vector<column> columns_;
   std::unordered_map<std::string, std::size_t> column_index_;  // a name's first column
   std::unordered_set<std::string> activities_;
+  std::unordered_set<std::string> outcome_activities_;  // the activities that record outcomes
   std::vector<std::size_t> row_history_;  // the column of each history entry of the last row
+  std::vector<std::size_t> row_outcome_;  // ...and of its outcome (no_column: none)
   std::size_t id_column_ = 0;
   std::size_t unknown_columns_ = 0;
 };

@@ -475,23 +475,27 @@ class portfolio_json_reader {
     bool has_activity = false;
     bool has_date = false;
     std::optional<date> on;
-    const bool is_object = for_each_member(
-        value, pointer, "a history entry", "{\"activity\", \"date\", \"period\", \"due\"}",
-        [&](std::string_view key, od::value& member, const std::string& at) {
-          if (key == "activity") {
-            has_activity = read_string(member, at, item.activity);
-          } else if (key == "date") {
-            has_date = true;
-            on = read_date_value(member, at);
-          } else if (key == "due") {
-            item.due = read_date_value(member, at);
-          } else if (key == "period") {
-            read_interval(member, at, item.period_start, item.period_end);
-          } else {
-            return false;
-          }
-          return true;
-        });
+    const bool is_object =
+        for_each_member(value, pointer, "a history entry",
+                        "{\"activity\", \"date\", \"period\", \"due\", \"outcome\"}",
+                        [&](std::string_view key, od::value& member, const std::string& at) {
+                          if (key == "activity") {
+                            has_activity = read_string(member, at, item.activity);
+                          } else if (key == "date") {
+                            has_date = true;
+                            on = read_date_value(member, at);
+                          } else if (key == "due") {
+                            item.due = read_date_value(member, at);
+                          } else if (key == "period") {
+                            read_interval(member, at, item.period_start, item.period_end);
+                          } else if (key == "outcome") {
+                            std::string outcome;
+                            if (read_string(member, at, outcome)) item.outcome = std::move(outcome);
+                          } else {
+                            return false;
+                          }
+                          return true;
+                        });
     if (!is_object) return;
     if (!has_activity) missing(pointer, {"activity"}, "the member 'activity' is required");
     if (!has_date) missing(pointer, {"date"}, "the member 'date' is required");

@@ -25,10 +25,25 @@ void check_history(const pack_data& pack, const provider& record, const record_l
   for (std::size_t i = 0; i < record.history.size(); ++i) {
     const activity_record& item = record.history[i];
     const std::string at = "/history/" + std::to_string(i);
-    if (std::find(codes.begin(), codes.end(), item.activity) == codes.end()) {
+    const auto code = std::find(codes.begin(), codes.end(), item.activity);
+    if (code == codes.end()) {
       sink.error("qaf.portfolio.unknown_activity", locate(at + "/activity"),
                  "'" + item.activity + "' is not an activity of pack " + pack.info.id +
                      did_you_mean(closest_match(item.activity, codes)));
+    } else if (item.outcome) {
+      // An outcome is one of the closed set the pack declares for the activity.
+      const std::vector<std::string>& outcomes =
+          pack.activities[static_cast<std::size_t>(code - codes.begin())].outcomes;
+      if (outcomes.empty()) {
+        sink.error("qaf.portfolio.outcome", locate(at + "/outcome"),
+                   "activity " + item.activity + " of pack " + pack.info.id +
+                       " records no outcome; leave 'outcome' out");
+      } else if (std::find(outcomes.begin(), outcomes.end(), *item.outcome) == outcomes.end()) {
+        sink.error("qaf.portfolio.outcome", locate(at + "/outcome"),
+                   single_quoted(excerpt(*item.outcome)) + " is not an outcome of " +
+                       item.activity + "; expected one of " + join_list(outcomes) +
+                       did_you_mean(closest_match(*item.outcome, outcomes)));
+      }
     }
     // The period a record names is the obligation it fulfils: half a period names none.
     if (item.period_start.has_value() != item.period_end.has_value()) {

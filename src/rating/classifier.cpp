@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "facts/fact_set.hpp"
+#include "schedule/activity_outcomes.hpp"
 
 namespace qaf::detail {
 namespace {
@@ -199,6 +200,13 @@ class scheme_rater {
           if (facts_.at(first + k).state != slot_state::unknown) return true;
         }
       }
+      // An outcome the history records is evidence too (outcome('AUDIT')).
+      if (pack_.reads_outcomes) {
+        for (const std::uint32_t slot :
+             when.compiled->slots_from(pack_.table.outcome_slots_from())) {
+          if (facts_.at(slot).state != slot_state::unknown) return true;
+        }
+      }
       return false;
     };
     return std::any_of(s.rules.begin(), s.rules.end(),
@@ -218,6 +226,12 @@ class scheme_rater {
       for (const std::uint32_t fact : when.compiled->facts()) {
         const std::uint32_t first = pack_.table.first_slot(fact);
         for (std::uint32_t k = 0; k < pack_.table.slot_count(fact); ++k) all.insert(first + k);
+      }
+      if (pack_.reads_outcomes) {
+        for (const std::uint32_t slot :
+             when.compiled->slots_from(pack_.table.outcome_slots_from())) {
+          all.insert(slot);
+        }
       }
     };
     for (const scheme_rule& r : s.rules) {
@@ -285,7 +299,13 @@ std::vector<rating> rate_provider(const pack_data& pack, const provider& record,
                                   const bound_record& facts, date as_of) {
   std::vector<rating> ratings;
   ratings.reserve(pack.schemes.size());
-  scheme_rater rater(pack, record, facts, as_of);
+  // outcome('AUDIT') reads the history as of the date rated; a record binds facts only.
+  std::optional<bound_record> with_outcomes;
+  if (pack.reads_outcomes) {
+    with_outcomes = facts;
+    fill_outcomes(pack, record, as_of, *with_outcomes);
+  }
+  scheme_rater rater(pack, record, with_outcomes ? *with_outcomes : facts, as_of);
   for (const scheme& s : pack.schemes) {
     if (auto r = rater.rate(s)) ratings.push_back(std::move(*r));
   }

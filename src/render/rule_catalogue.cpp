@@ -81,7 +81,7 @@ void add_scheduling(const pack_data& data, json& out) {
     out[t.meta.id] = std::move(entry);
   }
   for (const follow_up& f : data.follow_ups) {
-    json entry = rule_entry(f.meta, std::string(), when_clause{});
+    json entry = rule_entry(f.meta, std::string(), f.when);
     entry["activity"] = activity_code(data, f.activity);
     out[f.meta.id] = std::move(entry);
   }

@@ -57,6 +57,9 @@ nlohmann::ordered_json occurrence_json(const occurrence& o) {
   json["on_site"] = o.on_site;
   json["origin"] = std::string(to_string(o.origin));
   json["done_on"] = o.done_on ? nlohmann::ordered_json(o.done_on->to_string()) : nullptr;
+  // Only where the record that fulfilled it says what it found, so results of packs whose
+  // activities record no outcomes are unchanged.
+  if (o.outcome) json["outcome"] = *o.outcome;
   json["late"] = o.late;
   json["days_late"] = o.days_late;
   json["period"] = o.period_start && o.period_end

@@ -177,12 +177,14 @@ void run_calendar_rule(schedule_context& ctx, const schedule_rule& rule,
   // the earliest outstanding period that has ended on or before the record's date (for a date
   // without a period, the previous due date ends it).
   std::vector<std::optional<date>> done(items.size());
+  std::vector<const activity_record*> done_by(items.size(), nullptr);  // for the outcome it gives
   const std::span<completion* const> records = ctx.completions.of(activity);
   for (completion* c : records) {
     if (c->used || !c->named()) continue;
     for (std::size_t i = 0; i < items.size(); ++i) {
       if (!done[i] && names(*c->record, items[i])) {
         done[i] = c->on;
+        done_by[i] = c->record;
         c->used = true;
         break;
       }
@@ -197,6 +199,7 @@ void run_calendar_rule(schedule_context& ctx, const schedule_rule& rule,
     const date ended = item.end ? *item.end : (open > 0 ? items[open - 1].due : date::min());
     if (c->on < ended) continue;  // a return cannot be for a period not yet over
     done[open] = c->on;
+    done_by[open] = c->record;
     c->used = true;
   }
 
@@ -224,6 +227,7 @@ void run_calendar_rule(schedule_context& ctx, const schedule_rule& rule,
     o.period_start = item.start;
     o.period_end = item.end;
     o.period_name = item.name;
+    if (done_by[i] != nullptr) o.outcome = done_by[i]->outcome;
     add_warnings(ctx, item, o);
     if (by_kpi_return[i]) {
       o.warnings.push_back(

@@ -48,10 +48,19 @@ completion* completion_pool::naming_due(std::span<const activity_index> activiti
   if (named_due_ == 0) return nullptr;  // the usual case: no record names a due date
   for (const activity_index a : activities) {
     for (completion* c : of(a)) {
-      if (!c->used && c->record->due && *c->record->due == due) return c;
+      if (!c->used && !c->counted_as && c->record->due && *c->record->due == due) return c;
     }
   }
   return nullptr;
+}
+
+void completion_pool::count_as(const completion& done, activity_index activity) {
+  if (activity >= by_activity_.size()) return;
+  completion& copy = counted_.emplace_back(completion{done.on, activity, done.record, false, true});
+  std::vector<completion*>& records = by_activity_[activity];
+  const auto at = std::partition_point(records.begin(), records.end(),
+                                       [&](const completion* c) { return !(done.on < c->on); });
+  records.insert(at, &copy);
 }
 
 std::span<completion* const> completion_pool::of(activity_index activity) const noexcept {

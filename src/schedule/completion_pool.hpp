@@ -3,6 +3,7 @@
 // provider, so one record never fulfils two obligations, whichever rules owe them.
 #pragma once
 
+#include <deque>
 #include <optional>
 #include <span>
 #include <vector>
@@ -18,9 +19,14 @@ struct completion {
   activity_index activity = 0;
   const activity_record* record = nullptr;  // names the due date or period it fulfils, if any
   bool used = false;
+  /// A follow-up's completion that the pack counts as `activity` too (`counts_as`): the one
+  /// exception to "one record, one obligation", which the pack states and the result shows.
+  bool counted_as = false;
 
   /// Whether the record names what it fulfils; such a record fulfils only that.
-  bool named() const noexcept { return record->due || record->period_start || record->period_end; }
+  bool named() const noexcept {
+    return !counted_as && (record->due || record->period_start || record->period_end);
+  }
 };
 
 class completion_pool {
@@ -32,6 +38,9 @@ class completion_pool {
   completion* next(std::span<const activity_index> activities, date after, bool inclusive);
   /// The unused completion of one of `activities` that names `due` as its due date.
   completion* naming_due(std::span<const activity_index> activities, date due);
+  /// Makes a completion (a follow-up's, already used) available once more, as a completion of
+  /// `activity`: a follow-up that the pack says counts as the routine activity.
+  void count_as(const completion& done, activity_index activity);
   /// Every completion, by date.
   std::span<const completion> all() const noexcept { return all_; }
   /// Every completion of `activity`, by date.
@@ -39,6 +48,7 @@ class completion_pool {
 
  private:
   std::vector<completion> all_;
+  std::deque<completion> counted_;  // count_as copies; a deque, so pointers to them stay valid
   std::vector<std::vector<completion*>> by_activity_;
   std::size_t named_due_ = 0;  // records that name a due date
 };

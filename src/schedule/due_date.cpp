@@ -46,4 +46,22 @@ date apply_due(const due_rule& rule, date from, const working_calendar& calendar
   return from;
 }
 
+date apply_due_before(const due_rule& rule, date to, const working_calendar& calendar) {
+  switch (rule.type) {
+    case due_type::same_working_day:
+      return to;
+    case due_type::working_days:
+      return calendar.add_working_days(to, -rule.count);
+    case due_type::hours:
+      return add_days(to, -(rule.count / 24));
+    case due_type::days:
+      return add_days(to, -rule.count);
+    case due_type::weeks:
+      return add_weeks(to, -rule.count);
+    case due_type::months:
+      return add_months(to, -rule.count);
+  }
+  return to;
+}
+
 }  // namespace qaf::detail

@@ -21,4 +21,10 @@ date add_steps(date from, const step& s, int k);
 /// (24 hours is the next calendar day), or N days, weeks or months after.
 date apply_due(const due_rule& rule, date from, const working_calendar& calendar);
 
+/// The date `rule` sets before something due on `to` (a cadence "before"): the N-th working day
+/// before (`to` itself never counts), or N/24 days, N days, weeks or months before (months clamp:
+/// 2025-03-31 less 1 month is 2025-02-28). same_working_day is not an offset; the loader refuses
+/// it.
+date apply_due_before(const due_rule& rule, date to, const working_calendar& calendar);
+
 }  // namespace qaf::detail

@@ -6,6 +6,7 @@
 #include "facts/fact_conversion.hpp"
 #include "facts/message_text.hpp"
 #include "rating/classifier.hpp"
+#include "schedule/activity_outcomes.hpp"
 
 namespace qaf::detail {
 namespace {
@@ -144,6 +145,12 @@ fact_timeline::fact_timeline(const pack_data& pack, const provider& record,
       if (!(as_of < o.on)) bounds.push_back(o.on);
     }
   }
+  if (pack.reads_outcomes) {
+    // outcome('AUDIT') changes on the day of each completion of an activity that records outcomes.
+    for (const activity_record& done : record.history) {
+      if (!(as_of < done.on) && pack.table.outcome_slot(done.activity)) bounds.push_back(done.on);
+    }
+  }
   std::sort(bounds.begin(), bounds.end());
   bounds.erase(std::unique(bounds.begin(), bounds.end()), bounds.end());
   if (!bounds.empty() && bounds.front() == date::min()) bounds.erase(bounds.begin());
@@ -161,6 +168,9 @@ fact_timeline::fact_timeline(const pack_data& pack, const provider& record,
     while (undone > 0 && changes[undone - 1]->on == bounds[i - 1]) {
       undo(pack, *changes[--undone], state);
     }
+  }
+  if (pack.reads_outcomes) {
+    for (timeline_segment& s : segments_) fill_outcomes(pack, record, s.decided_on, s.facts);
   }
   if (pack.reads_levels) {
     for (timeline_segment& s : segments_) fill_levels(pack, record, s);

@@ -84,10 +84,25 @@ void run_chain(schedule_context& ctx, const chain_spec& spec, chain_start start)
     completion* match = ctx.completions.naming_due(takes, due);
     if (match == nullptr) match = ctx.completions.next(takes, window_start, window_inclusive);
     std::optional<date> done;
+    std::optional<std::string> outcome;
+    bool preceded = true;
     if (match != nullptr) {
       match->used = true;
       done = match->on;
       wanted = match->activity;
+      outcome = match->record->outcome;
+      if (match->counted_as) {
+        warnings.push_back({"counts_as", "fulfilled by the " + match->record->activity + " of " +
+                                             match->on.to_string() +
+                                             ", a follow-up the pack counts as " +
+                                             ctx.pack.activities[match->activity].code});
+        // The follow-up's own occurrence owes what falls due before the visit, if anything does.
+        for (std::size_t a = 0; a < ctx.pack.preceded.size(); ++a) {
+          if (ctx.pack.preceded[a] && ctx.pack.activities[a].code == match->record->activity) {
+            preceded = false;
+          }
+        }
+      }
     }
     const date fell_due = due;
     if (spec.redate_before_effective && due < effective_from &&
@@ -100,7 +115,8 @@ void run_chain(schedule_context& ctx, const chain_spec& spec, chain_start start)
     }
     occurrence o = ctx.make(wanted, due, *meta, origin);
     o.warnings = std::move(warnings);
-    ctx.emit(std::move(o), done);
+    o.outcome = std::move(outcome);
+    ctx.emit(std::move(o), done, false, preceded);
     if (!spec.interval) break;
     if (done || fell_due < ctx.options.as_of) {
       // Done, or overdue and going on as if done on as_of: the next is one step after.

@@ -1,6 +1,7 @@
 #include "schedule/minimum_visits.hpp"
 
 #include <algorithm>
+#include <span>
 #include <vector>
 
 namespace qaf::detail {
@@ -26,6 +27,17 @@ int fewest_in_any_year(const std::vector<date>& dues, date from, date to) {
   return fewest;
 }
 
+// The first day of the run of days, up to as_of, on which `when` has held without a break
+// (date::min() when it has held since before any dated change): the days a rule with `when`
+// counts over. Only called when it holds on as_of; after as_of the facts of as_of hold.
+date holding_since(schedule_context& ctx, const when_clause& when) {
+  if (!when.compiled) return date::min();
+  const std::span<const timeline_segment> segments = ctx.timeline.segments();
+  std::size_t i = ctx.timeline.index_at(ctx.options.as_of);
+  while (i > 0 && ctx.timeline.in(when, segments[i - 1], nullptr) == truth::yes) --i;
+  return segments[i].from;
+}
+
 }  // namespace
 
 void check_minimum_visits(schedule_context& ctx) {
@@ -36,19 +48,25 @@ void check_minimum_visits(schedule_context& ctx) {
   const auto clip_to = [&](date d) {
     return info.effective_to && *info.effective_to < d ? *info.effective_to : d;
   };
-  const date from = clip_from(w.from);
+  const date effective_from_clipped = clip_from(w.from);
   const date to = clip_to(w.to);
-  const bool full_year = !(to < add_days(add_months(from, 12), -1));
   const date year_ago = add_days(add_months(w.as_of, -12), 1);
-  const date history_from = clip_from(year_ago);
+  const date history_from_in_force = clip_from(year_ago);
   const date history_to = clip_to(w.as_of);
-  const bool part_year =
-      from != w.from || to != w.to || history_from != year_ago || history_to != w.as_of;
-  const auto days_in_force =
-      history_to < history_from ? 0 : days_between(history_from, history_to) + 1;
   const auto days_in_year = days_between(year_ago, w.as_of) + 1;
   for (const minimum_visits_rule& rule : ctx.pack.minimum_visits) {
     if (ctx.applies(rule.when) != truth::yes) continue;
+    // A rule with `when` counts only the days its condition holds: both periods are clipped to
+    // the run of days it has held up to as_of, as they are to the effective period.
+    const date since = holding_since(ctx, rule.when);
+    const auto clip = [&](date d) { return d < since ? since : d; };
+    const date from = clip(effective_from_clipped);
+    const date history_from = clip(history_from_in_force);
+    const bool full_year = !(to < add_days(add_months(from, 12), -1));
+    const bool part_year =
+        from != w.from || to != w.to || history_from != year_ago || history_to != w.as_of;
+    const auto days_in_force =
+        history_to < history_from ? 0 : days_between(history_from, history_to) + 1;
     // A visit counts on the day it happened when done, else on its due date.
     std::vector<date> dues;
     for (const occurrence& o : ctx.result.occurrences) {

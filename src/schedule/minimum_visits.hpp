@@ -8,8 +8,11 @@
 
 namespace qaf::detail {
 
-/// Checks every minimum_visits rule whose condition holds, against the occurrences the context
-/// has emitted so far (every origin: schedule, trigger, follow-up).
+/// Checks every minimum_visits rule whose condition holds on as_of, against the occurrences the
+/// context has emitted so far (every origin: schedule, trigger, follow-up). A rule with `when`
+/// counts only the days since its condition last came to hold (the timeline's facts, levels and
+/// outcomes): the window and the 12 months before as_of are clipped to them as to the effective
+/// period, with part_year and required_in_force saying so.
 void check_minimum_visits(schedule_context& ctx);
 
 }  // namespace qaf::detail

@@ -1,6 +1,8 @@
 #include "schedule/obligations.hpp"
 
+#include <algorithm>
 #include <string_view>
+#include <vector>
 
 #include "schedule/due_date.hpp"
 #include "schedule/interval_chain.hpp"
@@ -113,19 +115,62 @@ void emit_unclaimed_bring_forwards(schedule_context& ctx) {
 
 void run_follow_ups(schedule_context& ctx) {
   for (const follow_up& f : ctx.pack.follow_ups) {
+    // The days it was done come from the history, which counting a completion as another
+    // activity (counts_as) leaves as it is.
     const std::span<const date> meetings = ctx.history.of(f.after);
-    const std::span<const date> done = ctx.history.of(f.activity);
-    std::size_t next = 0;
+    const std::span<const activity_index> takes(&f.activity, 1);
     for (const date meeting : meetings) {
       // Owed only where the follow-up's condition holds on the day of the activity it follows.
       if (ctx.applies_on(f.when, meeting) != truth::yes) continue;
-      while (next < done.size() && done[next] < meeting) ++next;
-      std::optional<date> done_on;
-      if (next < done.size()) done_on = done[next++];
       const date due = apply_due(f.due, meeting, ctx.pack.calendar);
-      if (ctx.options.to < due) continue;
-      ctx.emit(ctx.make(f.activity, due, f.meta, occurrence_origin::follow_up), done_on);
+      // From the pool, so that a record fulfils one obligation: a re-audit is not also the
+      // routine audit. A follow-up of the activity it follows is done by a later one.
+      completion* match = ctx.completions.naming_due(takes, due);
+      if (match == nullptr) match = ctx.completions.next(takes, meeting, f.activity != f.after);
+      std::optional<date> done_on;
+      occurrence o = ctx.make(f.activity, due, f.meta, occurrence_origin::follow_up);
+      if (match != nullptr) {
+        match->used = true;
+        done_on = match->on;
+        o.outcome = match->record->outcome;
+        if (f.counts_as) ctx.completions.count_as(*match, *f.counts_as);
+      }
+      ctx.emit(std::move(o), done_on);
     }
+  }
+}
+
+void run_before_rule(schedule_context& ctx, const schedule_rule& rule,
+                     const rule_applicability& where) {
+  if (!rule.activity) return;
+  const std::span<const activity_index> takes(&*rule.activity, 1);
+  std::vector<date> preceded;
+  for (const auto& [activity, due] : ctx.preceded_entries) {
+    if (activity == rule.cadence.precedes) preceded.push_back(due);
+  }
+  std::sort(preceded.begin(), preceded.end());
+  preceded.erase(std::unique(preceded.begin(), preceded.end()), preceded.end());
+  date previous = date::min();
+  for (const date entry : preceded) {
+    const date after = previous;
+    previous = entry;
+    // Owed where the rule applies on the day the activity it precedes falls due.
+    if (!where.on(ctx.timeline, entry)) continue;
+    const date due = apply_due_before(rule.cadence.offset, entry, ctx.pack.calendar);
+    // Done by a record after the previous occurrence of the activity it precedes: the
+    // self-assessment returned for this audit, not for the last one.
+    completion* match = ctx.completions.naming_due(takes, due);
+    if (match == nullptr) match = ctx.completions.next(takes, after, false);
+    std::optional<date> done_on;
+    occurrence o = ctx.make(*rule.activity, due, rule.meta, occurrence_origin::schedule);
+    if (match != nullptr) {
+      match->used = true;
+      done_on = match->on;
+      o.outcome = match->record->outcome;
+    }
+    o.warnings.push_back(
+        {"before", ctx.pack.activities[rule.cadence.precedes].code + " due " + entry.to_string()});
+    ctx.emit(std::move(o), done_on);
   }
 }
 

@@ -23,8 +23,21 @@ void emit_unclaimed_bring_forwards(schedule_context& ctx);
 
 /// One occurrence per completed `after` activity in the history (where the follow-up's `when`
 /// holds on its day, with the facts in force then), due by the deadline form after it, done by the
-/// first completion of the follow-up activity on or after it that no earlier completion of `after`
-/// has claimed.
+/// record that names its due date, else the first unused record of the follow-up activity on or
+/// after it (after it, when the follow-up is of the activity it follows). Records are drawn from
+/// the provider's one pool, so a follow-up's completion fulfils no routine obligation, unless the
+/// follow-up `counts_as` an activity: then the record is offered to that activity's chains too.
+/// Runs before the cyclic rules, so that they see what follow-ups have claimed.
 void run_follow_ups(schedule_context& ctx);
+
+/// A schedule rule with a "before" cadence: for each due date of an entry of the activity it
+/// precedes (ctx.preceded_entries: any origin, any status; a routine entry done by a follow-up's
+/// visit that counts as it and is itself preceded is left out, so one visit owes once) on which
+/// the rule applies, one obligation of the rule's activity due the offset before it (the
+/// self-assessment 10 working days before the audit), with a `before` warning naming that entry.
+/// Done by the record naming its due date, else the first unused record after the previous such
+/// due date. Runs after every other rule has made its entries.
+void run_before_rule(schedule_context& ctx, const schedule_rule& rule,
+                     const rule_applicability& where);
 
 }  // namespace qaf::detail

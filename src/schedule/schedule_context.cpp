@@ -32,11 +32,16 @@ schedule_context::schedule_context(const pack_data& pack_in, const provider& rec
       history(pack_in, record_in, options_in.as_of),
       completions(pack_in, record_in, options_in.as_of),
       monitoring_start(read_monitoring_start(pack_in, facts_in)),
-      horizon(options_in.to < options_in.as_of ? options_in.as_of : options_in.to),
+      horizon(add_days(
+          options_in.to < options_in.as_of ? options_in.as_of : options_in.to,
+          std::min<std::int64_t>(
+              pack_in.longest_before_days,
+              days_between(options_in.to < options_in.as_of ? options_in.as_of : options_in.to,
+                           date::max())))),
       unknown_(pack_in.table.total_slots()),
       scratch_(pack_in.table.total_slots()),
       unknown_scratch_(pack_in.table.total_slots()),
-      owed_(pack_in.activities.size(), false) {}
+      owed_routine_(pack_in.activities.size(), false) {}
 
 truth schedule_context::applies(const when_clause& when) { return applies_on(when, options.as_of); }
 
@@ -88,7 +93,7 @@ void schedule_context::report_unknown(const std::string& fact) {
 occurrence schedule_context::make(activity_index activity, date due, const rule_meta& meta,
                                   occurrence_origin origin) const {
   const qaf::activity& a = pack.activities[activity];
-  owed_[activity] = true;
+  if (origin != occurrence_origin::follow_up) owed_routine_[activity] = true;
   occurrence o;
   o.provider = record.id;
   o.activity = a.code;
@@ -130,7 +135,8 @@ bool schedule_context::in_force(const occurrence& o) const noexcept {
   return !(decisive < pack.info.effective_from) && !after_effective_period(decisive);
 }
 
-void schedule_context::emit(occurrence o, std::optional<date> done_on, bool published) {
+void schedule_context::emit(occurrence o, std::optional<date> done_on, bool published,
+                            bool preceded) {
   const region& where = pack.calendar.holiday_region();
   if (pack.roll == roll_rule::next_working_day && !published &&
       o.due.year() >= where.first_year() && o.due.year() < where.last_year() &&
@@ -149,6 +155,14 @@ void schedule_context::emit(occurrence o, std::optional<date> done_on, bool publ
     o.days_late = static_cast<int>(days_between(o.due, *done_on));
   }
   if (!in_force(o)) return;
+  if (pack.any_preceded && preceded) {
+    for (std::size_t a = 0; a < pack.preceded.size(); ++a) {
+      if (pack.preceded[a] && pack.activities[a].code == o.activity) {
+        preceded_entries.emplace_back(static_cast<activity_index>(a), o.due);
+        break;
+      }
+    }
+  }
   warn_non_working_day(o);
   const bool in_window = !(o.due < options.from) && !(options.to < o.due);
   const bool overdue_earlier = o.status == occurrence_status::overdue && o.due < options.from;
@@ -186,10 +200,8 @@ void schedule_context::warn_outside_effective_period() {
 }
 
 void schedule_context::warn_unmatched_history() {
-  std::vector<bool> followed(pack.activities.size(), false);
-  for (const follow_up& f : pack.follow_ups) followed[f.activity] = true;
   for (const completion& c : completions.all()) {
-    if (c.used || !owed_[c.activity] || followed[c.activity]) continue;
+    if (c.used || !owed_routine_[c.activity]) continue;
     const auto index = static_cast<std::size_t>(c.record - record.history.data());
     const std::string what = pack.activities[c.activity].code + " of " + c.on.to_string();
     std::string why =

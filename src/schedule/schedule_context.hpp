@@ -66,13 +66,18 @@ class schedule_context {
   /// The history records obligations draw on, each at most once.
   completion_pool completions;
   const std::optional<date> monitoring_start;
-  /// The ledger runs to here: the later of the window's end and as_of. Nothing upstream of emit
-  /// reads the window itself, so every entry is the same whatever window is asked for.
+  /// The ledger runs to here: the later of the window's end and as_of, plus the pack's longest
+  /// offset before an activity (so that an entry due just after the window still owes what falls
+  /// due before it, inside). Nothing upstream of emit reads the window itself, so every entry is
+  /// the same whatever window is asked for.
   const date horizon;
   std::vector<bring_forward> bring_forwards;
   /// A return_missed event for every return of the ledger overdue at as_of, dated the day after
   /// it fell due, with details {"activity": code}: triggers read them beside the record's events.
   std::vector<event> missed_returns;
+  /// The in-force entries of the ledger (any origin, any status, window or not) of activities a
+  /// "before" rule precedes: (activity, due).
+  std::vector<std::pair<activity_index, date>> preceded_entries;
 
   /// The condition's truth for this provider on as_of; an absent condition is true. When the
   /// answer is unknown, the facts that kept it undecided are reported in the result.
@@ -102,12 +107,15 @@ class schedule_context {
   /// selects it: in force, and due in [from, to] or overdue and due earlier. Under the pack's
   /// roll policy a due date that is not a working day first moves to the next working day (with
   /// a `rolled` warning), unless it is `published` in a deadline table.
-  void emit(occurrence o, std::optional<date> done_on, bool published = false);
+  /// `preceded` false: a routine obligation done by a follow-up's visit that counts as it, where
+  /// that visit already owes what falls due before it (one visit, one self-assessment).
+  void emit(occurrence o, std::optional<date> done_on, bool published = false,
+            bool preceded = true);
 
   /// Adds a result-level unmatched_history warning for each history record up to as_of that
   /// fulfilled no obligation although its activity is owed in this ledger (called by finish):
-  /// a record that matches nothing is named, never silently dropped. Follow-up activities are
-  /// matched apart and not checked.
+  /// a record that matches nothing is named, never silently dropped. Records of an activity that
+  /// only follow-ups owe are not checked.
   void warn_unmatched_history();
   /// Adds the result-level outside_effective_period warning when the window or as_of reaches
   /// outside the pack's effective period (called by finish).
@@ -121,7 +129,8 @@ class schedule_context {
   fact_set unknown_;
   fact_set scratch_;
   fact_set unknown_scratch_;
-  mutable std::vector<bool> owed_;  // by activity: the ledger has an obligation of it
+  // By activity: the ledger has an obligation of it that is not a follow-up's.
+  mutable std::vector<bool> owed_routine_;
   std::vector<std::string> unknown_names_;
 };
 

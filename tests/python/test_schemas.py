@@ -673,3 +673,33 @@ def test_broken_results_are_rejected(results_schema, breakage):
     elif breakage == "bad reason kind":
         ratings[0]["reasons"][0]["kind"] = "positive"
     assert list(validator(results_schema).iter_errors(document))
+
+
+# --- outcomes, counts_as and offsets before an activity (issue 14) -------------------------------
+
+
+def test_outcome_format_is_accepted(pack_schema, portfolio_schema):
+    """The test pack with outcomes, follow-ups on an outcome, counts_as and a before cadence."""
+    pack = load_json(PACKS.parent / "tests" / "data" / "packs" / "audit-outcomes.json")
+    pack["follow_ups"][1]["counts_as"] = "AUDIT"
+    errs = errors(pack_schema, pack)
+    assert not errs, describe(errs)
+    portfolio = {"providers": [{"id": "home", "history": [
+        {"activity": "AUDIT", "date": "2025-05-14", "outcome": "poor"}]}]}
+    errs = errors(portfolio_schema, portfolio)
+    assert not errs, describe(errs)
+
+
+@pytest.mark.parametrize("breakage", ["empty outcomes", "outcome not snake case", "before without offset",
+                                      "before with same_working_day"])
+def test_broken_outcome_format_is_rejected(pack_schema, breakage):
+    pack = load_json(PACKS.parent / "tests" / "data" / "packs" / "audit-outcomes.json")
+    if breakage == "empty outcomes":
+        pack["activities"][0]["outcomes"] = []
+    elif breakage == "outcome not snake case":
+        pack["activities"][0]["outcomes"] = ["Good"]
+    elif breakage == "before without offset":
+        del pack["schedule"][1]["cadence"]["offset"]
+    else:
+        pack["schedule"][1]["cadence"]["offset"] = {"same_working_day": True}
+    assert errors(pack_schema, pack), f"the schema accepted a pack with {breakage}"
