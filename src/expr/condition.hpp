@@ -23,6 +23,7 @@
 #include <string_view>
 #include <vector>
 
+#include "expr/evaluator.hpp"
 #include "expr/program.hpp"
 #include "expr/truth.hpp"
 #include "facts/bound_record.hpp"
@@ -54,6 +55,22 @@ class condition {
   /// fact_table::fact_slots()).
   bool reads_slots_from(std::size_t first) const noexcept;
 
+  /// As evaluate, and records in `out` what each part came to, for an explanation (explain/).
+  /// Apart from evaluate so that evaluating records nothing; reuse `out` between calls.
+  truth trace(const bound_record& record, date as_of, std::vector<node_outcome>& out) const {
+    return trace_program(program_, record, as_of, out);
+  }
+  /// The compiled form, which explanations walk.
+  const program& compiled() const noexcept { return program_; }
+  /// Each node of the compiled form as canonical text ("beds > 6"); for count/all/any, `test`
+  /// is its test ("r -> r == 'inadequate'") and `object` the fact it goes over.
+  struct part_text {
+    std::string whole;
+    std::string object;
+    std::string test;
+  };
+  std::span<const part_text> part_texts() const noexcept { return parts_; }
+
  private:
   friend std::optional<condition> compile_condition(const fact_table&, std::string_view,
                                                     std::string_view, std::vector<diagnostic>&);
@@ -63,6 +80,7 @@ class condition {
   std::string text_;
   std::string canonical_;
   std::vector<std::uint32_t> facts_;
+  std::vector<part_text> parts_;
 };
 
 /// Compiles `text` against `table`. On mistakes appends diagnostics and returns std::nullopt;
