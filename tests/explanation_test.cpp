@@ -175,7 +175,7 @@ TEST(Explanation, BooleansKnownAndLevels) {
   EXPECT_EQ(sentence("known(key_question_ratings)", {}), "key question ratings is not known");
   EXPECT_EQ(sentence("level('pqr') >= 4", {}, 5), "the pqr level is 5, at least 4");
   EXPECT_EQ(sentence("level('pqr') >= 4", {}),
-            "the pqr level is not known, so this cannot be "
+            "the pqr level is not known, so this rule cannot be "
             "decided");
 }
 
@@ -188,7 +188,7 @@ TEST(Explanation, ArithmeticShowsTheSumAndWhatAnUnknownCountLeavesOpen) {
             "complaints_open + safeguarding_concerns_open is at least 3, at least 3");
   EXPECT_EQ(sentence("complaints_open + safeguarding_concerns_open >= 3", {{"complaints_open", 1}}),
             "complaints_open + safeguarding_concerns_open is at least 1, so whether it is at least "
-            "3 is not known, so this cannot be decided");
+            "3 is not known, so this rule cannot be decided");
   EXPECT_EQ(sentence("complaints_open - beds < 0", {{"complaints_open", 1}, {"beds", 4}}),
             "complaints_open - beds is -3, less than 0");
   EXPECT_EQ(sentence("-beds < -2", {{"beds", 4}}), "-beds is -4, less than -2");
@@ -221,19 +221,19 @@ TEST(Explanation, CountAllAndAnySayWhichKeysPassed) {
   EXPECT_EQ(sentence("count(key_question_ratings, r -> r == 'inadequate') >= 3",
                      {{"key_question_ratings", partial}}),
             "the number of key question ratings meeting r -> r == 'inadequate' is between 2 and "
-            "5, so whether it is at least 3 is not known, so this cannot be decided");
+            "5, so whether it is at least 3 is not known, so this rule cannot be decided");
   EXPECT_EQ(sentence("any(key_question_ratings, r -> r == 'outstanding')",
                      {{"key_question_ratings", partial}}),
             "key question ratings: none known meets r -> r == 'outstanding'; effective, caring "
-            "and responsive are not known, so this cannot be decided");
+            "and responsive are not known, so this rule cannot be decided");
 }
 
 TEST(Explanation, AnUnknownFactThatLeavesTheRuleUndecidedSaysSo) {
   EXPECT_EQ(sentence("regulator_rating == 'inadequate'", {}),
-            "regulator rating is not known, so this cannot be decided");
+            "regulator rating is not known, so this rule cannot be decided");
   // An unknown count is still never below 0: it decides `>= 0`, and is not known otherwise.
   EXPECT_EQ(sentence("returns_missed >= 1", {}),
-            "returns missed is not known, so this cannot be decided");
+            "returns missed is not known, so this rule cannot be decided");
   EXPECT_EQ(sentence("returns_missed >= 0", {}),
             "returns missed is not known, but it is never less than 0, so this holds");
   const explained e =
@@ -241,7 +241,7 @@ TEST(Explanation, AnUnknownFactThatLeavesTheRuleUndecidedSaysSo) {
   EXPECT_EQ(e.lines,
             "not decided: none of these fails, and not all are known\n"
             "  location is out of area\n"
-            "  ehcp children is not known, so this cannot be decided\n");
+            "  ehcp children is not known, so this rule cannot be decided\n");
   ASSERT_EQ(e.parts.size(), 3u);
   EXPECT_EQ(e.parts[2].result, part_result::unknown);
   EXPECT_TRUE(std::holds_alternative<std::monostate>(e.parts[2].value));
@@ -305,7 +305,7 @@ TEST(Explanation, JsonIsATreeOfParts) {
        "value": 20, "known": true, "operand": "6", "text": "beds is 20, more than 6"},
       {"op": "==", "condition": "regulator_rating == 'good'", "holds": null, "evaluated": true,
        "fact": "regulator_rating", "value": null, "known": false, "operand": "'good'",
-       "text": "regulator rating is not known, so this cannot be decided"}
+       "text": "regulator rating is not known, so this rule cannot be decided"}
     ]})"))
       << out.dump(2);
   EXPECT_TRUE(explanation_json(condition_trace()).is_null());
@@ -369,6 +369,64 @@ TEST(Explanation, RatingsCarryThemOnlyWhenAsked) {
   }
   EXPECT_TRUE(any_reason);
   EXPECT_FALSE(why.front().undecided.empty()) << "the record leaves level 5 open";
+}
+
+}  // namespace
+}  // namespace qaf::detail
+
+namespace qaf::detail {
+namespace {
+
+std::string why_portfolio() { return (qaf::testing::data_dir() / "portfolios/why.json").string(); }
+
+// The CLI: --explain puts each reason's explanation into rate's JSON; without it the results stay
+// compact and name no explanation.
+TEST(ExplanationCli, RateExplainWritesTheTreeUnderEachReason) {
+  const qaf::testing::cli_result r = qaf::testing::run_cli(
+      "rate --portfolio '" + why_portfolio() + "' --as-of 2024-07-01 --format jsonl --explain");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const std::string last = r.out.substr(r.out.rfind('\n', r.out.size() - 2) + 1);
+  const json line = json::parse(last);
+  const json& pqr = line.at("ratings").at(0);
+  EXPECT_EQ(pqr.at("reasons").at(0).at("explanation"), json::parse(R"({
+    "op": "==", "condition": "recruitment == 'struggling_no_plan'", "holds": true,
+    "evaluated": true, "fact": "recruitment", "value": "struggling_no_plan", "known": true,
+    "operand": "'struggling_no_plan'", "text": "recruitment is struggling no plan"})"));
+  EXPECT_EQ(pqr.at("undecided").at(0).at("explanation").at("text"),
+            "financial is not known, so this rule cannot be decided");
+
+  const qaf::testing::cli_result compact = qaf::testing::run_cli(
+      "rate --portfolio '" + why_portfolio() + "' --as-of 2024-07-01 --format jsonl");
+  ASSERT_EQ(compact.status, 0) << compact.err;
+  EXPECT_EQ(compact.out.find("\"explanation\""), std::string::npos);
+}
+
+TEST(ExplanationCli, AssessTextAndHtmlRenderTheSentences) {
+  const qaf::testing::cli_result text = qaf::testing::run_cli(
+      "assess --portfolio '" + why_portfolio() + "' --as-of 2024-07-01 --format text --explain");
+  ASSERT_EQ(text.status, 0) << text.err;
+  EXPECT_NE(text.out.find("      because (4) The provider is struggling to recruit staff and no "
+                          "plans to rectify.  [Appendix 2, Provider Quality Rating (PQR) "
+                          "Definitions]\n        - recruitment is struggling no plan\n"),
+            std::string::npos)
+      << text.out;
+  EXPECT_NE(text.out.find("        - financial is not known, so this rule cannot be decided\n"),
+            std::string::npos)
+      << text.out;
+  const qaf::testing::cli_result plain = qaf::testing::run_cli(
+      "assess --portfolio '" + why_portfolio() + "' --as-of 2024-07-01 --format text");
+  EXPECT_EQ(plain.out.find("        - "), std::string::npos) << plain.out;
+  EXPECT_EQ(plain.out.find("undecided ("), std::string::npos) << plain.out;
+
+  const qaf::testing::cli_result html = qaf::testing::run_cli(
+      "assess --portfolio '" + why_portfolio() + "' --as-of 2024-07-01 --format html --explain");
+  ASSERT_EQ(html.status, 0) << html.err;
+  EXPECT_NE(html.out.find("<ul class=\"why\"><li class=\"holds\">recruitment is struggling no "
+                          "plan</li></ul>"),
+            std::string::npos);
+  EXPECT_NE(html.out.find("<li class=\"unknown\">financial is not known, so this rule cannot be "
+                          "decided</li>"),
+            std::string::npos);
 }
 
 }  // namespace

@@ -188,7 +188,7 @@ class describer {
   void test(std::uint32_t i, condition_part& part, bool undecided_here) {
     const program_node& n = node(i);
     const std::string unknown_tail =
-        undecided_here ? ", so this cannot be decided" : ", which does not change the result";
+        undecided_here ? ", so this rule cannot be decided" : ", which does not change the result";
     switch (n.op) {
       case opcode::compare:
         compare(n, part, unknown_tail);
@@ -241,7 +241,7 @@ class describer {
   std::string known_subject(std::uint32_t i, const program_node& n) const {
     if (n.op == opcode::known) return text_of(n.a);
     // known(key_question_ratings): the whole part is "known(x)".
-    const std::string whole = text_of(i);
+    std::string whole = text_of(i);
     if (whole.size() > 7) return whole.substr(6, whole.size() - 7);
     return whole;
   }
