@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "explain/rating_explainer.hpp"
 #include "facts/bound_record.hpp"
 #include "kpi/kpi_evaluator.hpp"
 #include "pack/json_reader.hpp"
@@ -92,11 +93,19 @@ schedule_result engine::schedule(const provider& record, const schedule_options&
 }
 
 std::vector<rating> engine::rate(const provider& record, date as_of) const {
+  return rate(record, as_of, rate_options{});
+}
+
+std::vector<rating> engine::rate(const provider& record, date as_of,
+                                 const rate_options& options) const {
   detail::bound_record facts = bind_checked(pack_.data(), record);
   check_changes_or_throw(record, as_of);
   derive_kpis_not_met(pack_.data(), record, facts);
   derive_returns_missed(pack_.data(), record, as_of, facts);
-  return detail::rate_provider(pack_.data(), record, facts, as_of);
+  std::vector<rating> ratings = detail::rate_provider(pack_.data(), record, facts, as_of);
+  // A second pass over the few rules the results name, so that rating itself records nothing.
+  if (options.explain) detail::explain_ratings(pack_.data_ptr(), facts, as_of, ratings);
+  return ratings;
 }
 
 std::vector<kpi_result> engine::evaluate_kpis(const provider& record, date as_of) const {

@@ -292,7 +292,8 @@ provider_output evaluate(const qaf::engine& engine, const qaf::provider& p, cons
     out.minimum_visits = minimum_visits_json(*out.schedule);
   }
   if (r.rate) {
-    for (const qaf::rating& rating : engine.rate(p, r.as_of)) {
+    // Explained as the CLI's --explain is: each reason's condition, test by test.
+    for (const qaf::rating& rating : engine.rate(p, r.as_of, {.explain = true})) {
       out.ratings.push_back(qaf::detail::rating_json(rating, /*explain=*/true));
     }
   }

@@ -22,6 +22,12 @@
 
 namespace qaf {
 
+/// How engine::rate works. Explaining records every reason's condition test by test
+/// (qaf/explanation.hpp); it costs a little more, so it is asked for.
+struct rate_options {
+  bool explain = false;
+};
+
 class engine {
  public:
   explicit engine(qaf::pack rules) noexcept;
@@ -34,6 +40,9 @@ class engine {
 
   /// Every classification scheme of the pack for this provider as of a date.
   std::vector<rating> rate(const provider& record, date as_of) const;
+  /// As rate(record, as_of), with `options.explain` filling each reason's and undecided rule's
+  /// `explanation`.
+  std::vector<rating> rate(const provider& record, date as_of, const rate_options& options) const;
 
   /// KPI status per KPI and return period, with consequences, over every return the record holds.
   std::vector<kpi_result> evaluate_kpis(const provider& record) const;

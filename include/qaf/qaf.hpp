@@ -9,6 +9,7 @@
 #include "qaf/date.hpp"
 #include "qaf/diagnostic.hpp"
 #include "qaf/engine.hpp"
+#include "qaf/explanation.hpp"
 #include "qaf/kpi.hpp"
 #include "qaf/pack.hpp"
 #include "qaf/pack_diff.hpp"

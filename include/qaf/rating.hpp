@@ -8,6 +8,9 @@
 //     for (const qaf::rating_reason& why : r.reasons) std::cout << "  " << why.text << '\n';
 //   }
 //
+// With `engine.rate(record, as_of, {.explain = true})` each reason and undecided rule also
+// carries how its condition came out, test by test (qaf/explanation.hpp).
+//
 // The meaning is DOMAIN.md section 3: the worst evidence decides, the least severe level is
 // earned by its own conditions, and unknown evidence is never good news.
 #pragma once
@@ -18,6 +21,7 @@
 #include <vector>
 
 #include "qaf/date.hpp"
+#include "qaf/explanation.hpp"
 #include "qaf/pack.hpp"
 #include "qaf/portfolio.hpp"
 
@@ -40,6 +44,8 @@ struct rating_reason {
   bool interpretation = false;
   std::string note;       // for an interpretation: how the pack made the sentence decidable
   std::string condition;  // the rule's condition, canonical form
+  /// With rate_options::explain: how the condition came out, test by test; else empty.
+  condition_trace explanation;
 };
 
 /// A rule that could not be decided because facts were unknown, and that would make the level
@@ -49,6 +55,8 @@ struct undecided_rule {
   std::string text;
   level_value level;
   std::vector<std::string> unknown_facts;
+  /// With rate_options::explain: how far the condition got, test by test; else empty.
+  condition_trace explanation;
 };
 
 /// An action the level carries (Herefordshire's monitoring and measures per level), or one that

@@ -201,6 +201,8 @@ class checker {
 
   checked make(kind type, std::uint32_t node, std::uint32_t syntax_index, bool nullable = false,
                std::uint32_t fact = 0) {
+    if (prog_.syntax_of.size() <= node) prog_.syntax_of.resize(node + 1);
+    prog_.syntax_of[node] = syntax_index;
     checked c;
     c.type = type;
     c.node = node;

@@ -53,6 +53,19 @@ std::optional<condition> compile_condition(const fact_table& table, std::string_
   }
   c.text_ = std::string(text);
   c.canonical_ = print_condition(tree);
+  // The text of each part, printed once here so that an explanation builds no text it does not
+  // show.
+  const std::vector<std::uint32_t>& from = c.program_.syntax_of;
+  c.parts_.resize(c.program_.nodes.size());
+  for (std::size_t i = 0; i < from.size() && i < c.parts_.size(); ++i) {
+    const syntax_node& n = tree.nodes[from[i]];
+    c.parts_[i].whole = print_condition(tree, from[i]);
+    const opcode op = c.program_.nodes[i].op;
+    if ((op == opcode::count || op == opcode::all || op == opcode::any) && n.children.size() == 2) {
+      c.parts_[i].object = print_condition(tree, n.children[0]);
+      c.parts_[i].test = print_condition(tree, n.children[1]);
+    }
+  }
   return c;
 }
 

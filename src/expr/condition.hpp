@@ -23,6 +23,7 @@
 #include <string_view>
 #include <vector>
 
+#include "expr/evaluator.hpp"
 #include "expr/program.hpp"
 #include "expr/truth.hpp"
 #include "facts/bound_record.hpp"
@@ -60,6 +61,22 @@ class condition {
   /// fact_table::outcome_slots_from()), ascending, each once: what `facts()` does not list.
   std::vector<std::uint32_t> slots_from(std::size_t first) const;
 
+  /// As evaluate, and records in `out` what each part came to, for an explanation (explain/).
+  /// Apart from evaluate so that evaluating records nothing; reuse `out` between calls.
+  truth trace(const bound_record& record, date as_of, std::vector<node_outcome>& out) const {
+    return trace_program(program_, record, as_of, out);
+  }
+  /// The compiled form, which explanations walk.
+  const program& compiled() const noexcept { return program_; }
+  /// Each node of the compiled form as canonical text ("beds > 6"); for count/all/any, `test`
+  /// is its test ("r -> r == 'inadequate'") and `object` the fact it goes over.
+  struct part_text {
+    std::string whole;
+    std::string object;
+    std::string test;
+  };
+  std::span<const part_text> part_texts() const noexcept { return parts_; }
+
  private:
   friend std::optional<condition> compile_condition(const fact_table&, std::string_view,
                                                     std::string_view, std::vector<diagnostic>&);
@@ -69,6 +86,7 @@ class condition {
   std::string text_;
   std::string canonical_;
   std::vector<std::uint32_t> facts_;
+  std::vector<part_text> parts_;
 };
 
 /// Compiles `text` against `table`. On mistakes appends diagnostics and returns std::nullopt;

@@ -12,6 +12,7 @@
 #include <array>
 #include <bit>
 #include <limits>
+#include <span>
 #include <string_view>
 
 namespace qaf::detail {
@@ -116,12 +117,27 @@ truth compare_ranges(compare_op op, T alo, T ahi, T blo, T bhi) noexcept {
   return truth::unknown;
 }
 
+// With `Trace` the evaluator also records what each node outside a count/all/any body came to
+// (trace_program); without it the recording compiles away and evaluation is what it always was.
+template <bool Trace>
 class evaluator {
  public:
   evaluator(const program& p, const bound_record& record, date as_of) noexcept
       : p_(p), record_(record), as_of_(as_of) {}
 
+  void trace_into(std::span<node_outcome> out) noexcept { trace_ = out; }
+
   value eval(std::uint32_t index) noexcept {
+    if constexpr (Trace) {
+      const value v = eval_node(index);
+      if (depth_ == 0) record(index, v);
+      return v;
+    } else {
+      return eval_node(index);
+    }
+  }
+
+  value eval_node(std::uint32_t index) noexcept {
     const program_node& n = p_.nodes[index];
     switch (n.op) {
       case opcode::constant:
@@ -418,11 +434,34 @@ class evaluator {
   }
 
   value quantify(const program_node& n) noexcept {
+    if constexpr (Trace) {
+      // Only a count/all/any outside any other records which keys passed; its body's nodes are
+      // evaluated once a key and are not recorded.
+      node_outcome* traced =
+          depth_ == 0 ? &trace_[static_cast<std::size_t>(&n - p_.nodes.data())] : nullptr;
+      ++depth_;
+      const value v = quantify_keys(n, traced);
+      --depth_;
+      return v;
+    } else {
+      return quantify_keys(n, nullptr);
+    }
+  }
+
+  value quantify_keys(const program_node& n, [[maybe_unused]] node_outcome* traced) noexcept {
     std::int64_t yes = 0;
     std::int64_t open = 0;
     for (std::uint32_t k = 0; k < n.b; ++k) {
       variables_[n.level] = n.a + k;
       const truth t = truth_of(eval(n.c));
+      if constexpr (Trace) {
+        if (traced != nullptr && k < 64) {
+          const std::uint64_t bit = std::uint64_t{1} << k;
+          traced->keys_tested |= bit;
+          if (t == truth::yes) traced->keys_yes |= bit;
+          if (t == truth::unknown) traced->keys_open |= bit;
+        }
+      }
       if (t == truth::yes) ++yes;
       if (t == truth::unknown) ++open;
       if (n.op == opcode::all && t == truth::no) return truth_value(truth::no);
@@ -436,10 +475,28 @@ class evaluator {
     return truth_value(n.op == opcode::all ? truth::yes : truth::no);
   }
 
+  void record(std::uint32_t index, const value& v) noexcept {
+    node_outcome& o = trace_[index];
+    o.evaluated = true;
+    o.state = v.s == state::unknown ? outcome_state::unknown
+              : v.s == state::null  ? outcome_state::null
+                                    : outcome_state::known;
+    o.exact = v.exact;
+    o.lo = v.lo;
+    o.hi = v.hi;
+    o.x = v.x;
+    o.y = v.y;
+    if (p_.nodes[index].type == value_type::string && v.s == state::known) {
+      o.text.assign(v.text);
+    }
+  }
+
   const program& p_;
   const bound_record& record_;
   date as_of_;
   std::array<std::uint32_t, max_lambda_depth> variables_{};
+  std::span<node_outcome> trace_;
+  std::uint32_t depth_ = 0;  // how many count/all/any bodies deep evaluation is
 };
 
 }  // namespace
@@ -447,13 +504,22 @@ class evaluator {
 truth evaluate_program(const program& p, const bound_record& record, date as_of,
                        fact_set* unknown) noexcept {
   if (p.nodes.empty()) return truth::unknown;
-  evaluator e(p, record, as_of);
+  evaluator<false> e(p, record, as_of);
   const truth result = truth_of(e.eval(p.root));
   if (unknown != nullptr) {
     unknown->clear();
     if (result == truth::unknown) e.collect(p.root, *unknown);
   }
   return result;
+}
+
+truth trace_program(const program& p, const bound_record& record, date as_of,
+                    std::vector<node_outcome>& out) {
+  out.assign(p.nodes.size(), node_outcome{});
+  if (p.nodes.empty()) return truth::unknown;
+  evaluator<true> e(p, record, as_of);
+  e.trace_into(out);
+  return truth_of(e.eval(p.root));
 }
 
 }  // namespace qaf::detail

@@ -69,6 +69,9 @@ struct program {
   std::vector<std::uint64_t> lists;     // payloads of in-lists, in the operand's domain
   std::string strings;                  // the text of string constants
   std::uint32_t root = 0;
+  /// For explanations only, never read while evaluating: the syntax node each node was compiled
+  /// from (an index into the parsed tree), so that a part of a condition can be shown as written.
+  std::vector<std::uint32_t> syntax_of;
 };
 
 }  // namespace qaf::detail

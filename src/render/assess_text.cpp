@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "render/explanation_render.hpp"
 #include "render/occurrence_groups.hpp"
 #include "render/rating_render.hpp"
 #include "render/result_document.hpp"
@@ -44,6 +45,17 @@ void write_reasons(std::ostream& out, const char* heading, const std::vector<rat
     out << "      " << heading << " (" << shown(level_text(why.level)) << ") "
         << (why.kind == reason_kind::requirement_failed ? "not so: " : "") << shown(why.text)
         << "  [" << shown(why.source.section) << "]\n";
+    write_explanation_text(out, why.explanation, 8);
+  }
+}
+
+// Rules that unknown facts kept undecided, told only with --explain: with their conditions, test
+// by test, so that an officer sees which fact to find out.
+void write_undecided(std::ostream& out, const std::vector<undecided_rule>& list) {
+  for (const undecided_rule& u : list) {
+    if (u.explanation.empty()) continue;
+    out << "      undecided (" << shown(level_text(u.level)) << ") " << shown(u.text) << '\n';
+    write_explanation_text(out, u.explanation, 8);
   }
 }
 
@@ -61,6 +73,7 @@ void write_rating(std::ostream& out, const rating& r) {
   out << '\n';
   write_reasons(out, "because", r.reasons);
   write_reasons(out, "also", r.also_fired);
+  write_undecided(out, r.undecided);
   if (!r.unknown_facts.empty()) {
     out << "      unknown: ";
     for (std::size_t i = 0; i < r.unknown_facts.size(); ++i) {

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "pack/pack_data.hpp"
+#include "render/explanation_render.hpp"
 #include "render/html_charts.hpp"
 #include "render/html_palette.hpp"
 #include "render/occurrence_groups.hpp"
@@ -69,6 +70,8 @@ section.provider { border-top: 1px solid #8c8c8c; padding-top: 4px; margin-top: 
 section.provider h2 { border-bottom: none; margin-top: 6px; }
 ul.reasons { margin: 2px 0 6px; padding-left: 20px; }
 ul.reasons li { margin: 1px 0; }
+ul.why { margin: 2px 0; padding-left: 18px; font-size: 90%; }
+ul.why li.not_evaluated { color: MUTED_TEXT; }
 .src { color: MUTED_TEXT; font-size: 9pt; }
 .warnings li { color: ALERT_TEXT; }
 #providers { break-before: page; page-break-before: always; }
@@ -214,6 +217,7 @@ void write_reason_list(std::ostream& out, const char* heading,
         << h(why.rule) << "]</span>";
     if (why.interpretation && !why.note.empty())
       out << "<br><span class=\"src\">The pack's interpretation: " << h(why.note) << "</span>";
+    write_explanation_html(out, why.explanation);
     out << "</li>\n";
   }
   out << "</ul>\n";
@@ -241,7 +245,9 @@ void write_rating(std::ostream& out, const pack& rules, const rating& r) {
       out << "<li>(" << h(level_text(u.level)) << ") " << h(u.text)
           << " <span class=\"src\">unknown:";
       for (const std::string& f : u.unknown_facts) out << ' ' << h(f);
-      out << "</span></li>\n";
+      out << "</span>";
+      write_explanation_html(out, u.explanation);
+      out << "</li>\n";
     }
     out << "</ul>\n";
   }

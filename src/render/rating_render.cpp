@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "render/csv_writer.hpp"
+#include "render/explanation_render.hpp"
 #include "render/result_document.hpp"
 
 namespace qaf::detail {
@@ -42,6 +43,7 @@ json reasons_json(const std::vector<rating_reason>& list, bool explain) {
       if (why.interpretation) reason["note"] = why.note;
       reason["condition"] = why.condition;
       reason["value"] = why.kind != reason_kind::requirement_failed;
+      if (!why.explanation.empty()) reason["explanation"] = explanation_json(why.explanation);
     }
     reasons.push_back(std::move(reason));
   }
@@ -123,6 +125,7 @@ json rating_json(const rating& r, bool explain) {
     if (explain) {
       entry["unknown_facts"] = u.unknown_facts;
       entry["value"] = nullptr;  // undecided: the unknown facts leave it open
+      if (!u.explanation.empty()) entry["explanation"] = explanation_json(u.explanation);
     }
     undecided.push_back(std::move(entry));
   }

@@ -23,9 +23,10 @@ namespace qaf::cli {
 
 namespace {
 
+// With `explain`, each rating's reasons carry their conditions test by test, for every format.
 detail::provider_assessment assess(const engine& e, const provider& p,
-                                   const schedule_options& window) {
-  return {detail::describe(p, e.schedule(p, window)), e.rate(p, window.as_of),
+                                   const schedule_options& window, bool explain) {
+  return {detail::describe(p, e.schedule(p, window)), e.rate(p, window.as_of, {.explain = explain}),
           e.evaluate_kpis(p, window.as_of)};
 }
 
@@ -45,8 +46,10 @@ int run_assess(const invocation& call) {
          .format = document_format_of(prepared->format),
          .explain = prepared->explain,
          .summary = true},
-        [&window](const engine& e, const provider& p) { return assess(e, p, window); }, call.stream,
-        call.err);
+        [&window, explain = prepared->explain](const engine& e, const provider& p) {
+          return assess(e, p, window, explain);
+        },
+        call.stream, call.err);
     return exit_ok;
   }
   // As the streamed formats do: the window reaching outside the pack's period is said on stderr
@@ -64,7 +67,7 @@ int run_assess(const invocation& call) {
     progress shown(call.err, &call.err == &std::cerr && stderr_is_terminal(), "assess",
                    records.size(), "providers");
     for (const provider& p : records) {
-      assessments.push_back(assess(assessor, p, window));
+      assessments.push_back(assess(assessor, p, window, prepared->explain));
       summary.add(assessments.back());
       shown.step();
     }

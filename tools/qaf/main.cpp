@@ -68,7 +68,8 @@ void print_help(std::ostream& out) {
   for (const command& c : commands) out << "  " << c.usage << "\n      " << c.summary << '\n';
   out << "  --help      this text\n  --version   the library version\n\n"
          "schedule, rate, kpi and assess also take --threads N (default: every core; the output\n"
-         "is the same whatever N) and --explain (each rule's text, source and condition inline).\n"
+         "is the same whatever N) and --explain (each rule's text, source and condition inline,\n"
+         "and for rate and assess how each reason's condition came out, test by test).\n"
          "A portfolio is JSON, JSON Lines (.jsonl, one record a line) or CSV (.csv).\n"
          "--pack may be left out when the portfolio names its pack ({\"pack\": \"<id>\", ...}).\n";
 }

@@ -12,13 +12,14 @@ int run_rate(const invocation& call) {
   std::optional<job> prepared = prepare_job(call, {"rate", {"json", "jsonl", "csv"}, false});
   if (!prepared) return exit_failure;
   const date as_of = prepared->as_of;
+  const rate_options options{.explain = prepared->explain};
   write_results(
       *prepared, {as_of, as_of, as_of},
       {.ratings = true,
        .format = document_format_of(prepared->format),
        .explain = prepared->explain},
-      [as_of](const engine& e, const provider& p) {
-        return detail::provider_assessment{detail::describe(p, {}), e.rate(p, as_of), {}};
+      [as_of, options](const engine& e, const provider& p) {
+        return detail::provider_assessment{detail::describe(p, {}), e.rate(p, as_of, options), {}};
       },
       call.stream, call.err);
   return exit_ok;
