@@ -14,11 +14,14 @@ debian_packages=(
 )
 # pip name:import name. The Python module (issue 12) builds with scikit-build-core and pybind11
 # and returns pandas DataFrames; its tests type-check it with mypy (pandas-stubs gives
-# mypy pandas' types) and the what-if example plots with matplotlib.
+# mypy pandas' types) and the what-if example plots with matplotlib. The Dask example and its
+# test (issue 13) run Engine.assess_frame over dask.dataframe partitions on a distributed
+# LocalCluster.
 python_packages=(
   pytest:pytest jsonschema:jsonschema
   scikit-build-core:scikit_build_core pybind11:pybind11
   numpy:numpy pandas:pandas pandas-stubs:pandas-stubs matplotlib:matplotlib mypy:mypy
+  "dask[dataframe]:dask.dataframe" distributed:distributed
 )
 
 missing=()
@@ -44,8 +47,9 @@ for entry in "${python_packages[@]}"; do
       missing+=("$package")
     continue
   fi
-  "$python" -c "import importlib.util, sys; sys.exit(importlib.util.find_spec('$module') is None)" ||
-    missing+=("$package")
+  # A dotted module (dask.dataframe) imports its parent to be found: no parent, not there.
+  "$python" -c "import importlib.util, sys; sys.exit(importlib.util.find_spec('$module') is None)" \
+    2>/dev/null || missing+=("$package")
 done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "deps: installing Python packages: ${missing[*]}"

@@ -1,15 +1,18 @@
 // qaf._qaf: the C++ side of the Python module. It converts types and nothing more; the Pythonic
 // surface (argument checking, DataFrames, what-if) is python/qaf/__init__.py.
 //
-// Results cross as the library's own per-result JSON (occurrence_json, rating_json,
-// kpi_result_json) turned generically into Python values, so a member added to a result appears
-// in Python without a change here. Ratings and KPI results cross with their rules' detail inline
-// (explain=true: rule text, source, condition in every row), as the CLI's --explain writes them,
-// so a DataFrame row stands on its own without a separate rules table. A whole portfolio is one
-// call: the portfolio text is read by the library's readers (parse_portfolio_csv /
-// parse_portfolio_json / read_portfolio), the providers are evaluated on worker threads with the
-// GIL released, and the results come back in input order as columns (one list a member), ready for
-// a pandas DataFrame.
+// Results cross as the library's own per-result JSON (occurrence_json, minimum_visits_json,
+// rating_json, kpi_result_json, provider_overview_json) turned generically into Python values, so
+// a member added to a result appears in Python without a change here. Ratings and KPI results are
+// compact by default, as the CLI writes them: reasons name their rules by id, and the pack's
+// `rules` and `levels` (rules_json, levels_json) are there once for all of them; explain=true
+// writes the rules' text, source and conditions inline, as the CLI's --explain does.
+//
+// A whole portfolio is one call: the portfolio text is read by the library's readers
+// (parse_portfolio_csv / parse_portfolio_json / read_portfolio); then, with the GIL released,
+// worker threads evaluate chunks of providers and render their results as JSON while this thread
+// takes each finished chunk in input order, and only then holds the GIL to turn it into columns
+// (one Python list a member) ready for one DataFrame construction.
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
@@ -17,25 +20,27 @@
 #include <datetime.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cstdint>
 #include <exception>
-#include <map>
-#include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
-#include <thread>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
+#include "parallel/ordered_pool.hpp"
 #include "qaf/qaf.hpp"
 #include "render/kpi_render.hpp"
+#include "render/provider_overview.hpp"
 #include "render/rating_render.hpp"
+#include "render/rule_catalogue.hpp"
 #include "render/schedule_render.hpp"
 #include "schedule/workload.hpp"
+#include "summary/provider_assessment.hpp"
 
 namespace py = pybind11;
 
@@ -76,6 +81,8 @@ qaf::input_error argument_error(std::string code, std::string pointer, std::stri
 
 // ---- Values ----------------------------------------------------------------------------------
 
+using json = nlohmann::ordered_json;
+
 qaf::date to_date(std::string_view text, const char* argument) {
   std::string why;
   const std::optional<qaf::date> parsed = qaf::date::try_parse(text, &why);
@@ -115,35 +122,62 @@ std::optional<py::object> as_python_date(const std::string& text) {
   return py::reinterpret_steal<py::object>(value);
 }
 
+/// A JSON string as Python: a datetime.date when it is a date and `text_member` is false, else str.
+py::object string_to_python(const std::string& text, bool text_member) {
+  if (!text_member) {
+    if (std::optional<py::object> d = as_python_date(text)) return *d;
+  }
+  return py::str(text);
+}
+
+/// Strings made into Python objects once and shared. Results say the same few things over and
+/// over (reasons' rule ids, fact names, the members' names of every nested object), and a str or
+/// datetime.date shared is one allocation instead of thousands. At most `limit` of each kind are
+/// kept, so a portfolio's unique texts (ids, names) cannot grow it without bound.
+class shared_strings {
+ public:
+  py::object get(const std::string& text, bool text_member) {
+    auto& seen = text_member ? texts_ : others_;
+    const auto found = seen.find(text);
+    if (found != seen.end()) return found->second;
+    py::object value = string_to_python(text, text_member);
+    if (seen.size() < limit) seen.emplace(text, value);
+    return value;
+  }
+
+ private:
+  static constexpr std::size_t limit = 1 << 16;
+  std::unordered_map<std::string, py::object> texts_;   // names and prose: always str
+  std::unordered_map<std::string, py::object> others_;  // str, or datetime.date for a date
+};
+
 /// JSON → Python: null, booleans, numbers, strings, lists and dicts as themselves; a date string
 /// as datetime.date unless its member is a name or prose (is_text_member).
-py::object to_python(const nlohmann::ordered_json& value, std::string_view key) {
+py::object to_python(const json& value, std::string_view key, shared_strings& strings) {
   switch (value.type()) {
-    case nlohmann::json::value_t::null:
+    case json::value_t::null:
       return py::none();
-    case nlohmann::json::value_t::boolean:
+    case json::value_t::boolean:
       return py::bool_(value.get<bool>());
-    case nlohmann::json::value_t::number_integer:
+    case json::value_t::number_integer:
       return py::int_(value.get<std::int64_t>());
-    case nlohmann::json::value_t::number_unsigned:
+    case json::value_t::number_unsigned:
       return py::int_(value.get<std::uint64_t>());
-    case nlohmann::json::value_t::number_float:
+    case json::value_t::number_float:
       return py::float_(value.get<double>());
-    case nlohmann::json::value_t::string: {
-      const auto& text = value.get_ref<const std::string&>();
-      if (!is_text_member(key)) {
-        if (std::optional<py::object> d = as_python_date(text)) return *d;
-      }
-      return py::str(text);
-    }
-    case nlohmann::json::value_t::array: {
-      py::list list;
-      for (const auto& item : value) list.append(to_python(item, key));
+    case json::value_t::string:
+      return strings.get(value.get_ref<const std::string&>(), is_text_member(key));
+    case json::value_t::array: {
+      py::list list(value.size());
+      std::size_t i = 0;
+      for (const auto& item : value) list[i++] = to_python(item, key, strings);
       return list;
     }
-    case nlohmann::json::value_t::object: {
+    case json::value_t::object: {
       py::dict dict;
-      for (const auto& [name, item] : value.items()) dict[py::str(name)] = to_python(item, name);
+      for (const auto& [name, item] : value.items()) {
+        dict[strings.get(name, true)] = to_python(item, name, strings);
+      }
       return dict;
     }
     default:
@@ -151,32 +185,84 @@ py::object to_python(const nlohmann::ordered_json& value, std::string_view key) 
   }
 }
 
+py::object to_python(const json& value) {
+  shared_strings strings;
+  return to_python(value, "", strings);
+}
+
+/// One column's values as a Python list. Whether the member is text or may hold dates is decided
+/// once; a string equal to the one before it (a provider's id on each of its occurrences) is the
+/// same object, and others are shared through `strings`.
+class column {
+ public:
+  column(std::string name, std::size_t rows, shared_strings& strings)
+      : name_(std::move(name)),
+        text_(is_text_member(name_)),
+        strings_(&strings),
+        values_(rows, py::none()) {}
+
+  const std::string& name() const noexcept { return name_; }
+  std::size_t size() const noexcept { return values_.size(); }
+
+  void append(const json& value) {
+    if (value.is_string()) {
+      const auto& text = value.get_ref<const std::string&>();
+      if (!last_ || text != last_text_) {
+        last_ = strings_->get(text, text_);
+        last_text_ = text;
+      }
+      values_.push_back(last_);
+    } else {
+      values_.push_back(to_python(value, name_, *strings_));
+    }
+  }
+
+  void append_none() { values_.push_back(py::none()); }
+
+  /// The values as a list; the column is empty afterwards.
+  py::list take() {
+    py::list list(values_.size());
+    for (std::size_t i = 0; i < values_.size(); ++i) list[i] = std::move(values_[i]);
+    values_.clear();
+    return list;
+  }
+
+ private:
+  std::string name_;
+  bool text_;
+  shared_strings* strings_;
+  std::vector<py::object> values_;
+  std::string last_text_;
+  py::object last_;
+};
+
 /// Result objects gathered as columns: one list a member, in first-seen order, None where an
 /// object lacks a member the others have.
 class column_table {
  public:
-  void add(const nlohmann::ordered_json& object) {
+  explicit column_table(shared_strings& strings) : strings_(&strings) {}
+
+  void add(const json& object) {
+    std::size_t expected = 0;  // objects from one writer have their members in the same order
     for (const auto& [name, value] : object.items()) {
-      const std::size_t c = column(name);
-      columns_[c].append(to_python(value, name));
-      lengths_[c] = rows_ + 1;
+      std::size_t c = expected;
+      if (c >= columns_.size() || columns_[c].name() != name) c = find(name);
+      columns_[c].append(value);
+      expected = c + 1;
     }
     ++rows_;
-    for (std::size_t c = 0; c < columns_.size(); ++c) {
-      if (lengths_[c] < rows_) {
-        columns_[c].append(py::none());
-        lengths_[c] = rows_;
-      }
+    for (column& c : columns_) {
+      if (c.size() < rows_) c.append_none();
     }
   }
 
   /// {"columns": [names], "data": {name: list}, "rows": n}.
-  py::dict finish() const {
+  py::dict finish() {
     py::dict data;
     py::list names;
-    for (std::size_t c = 0; c < names_.size(); ++c) {
-      names.append(names_[c]);
-      data[py::str(names_[c])] = columns_[c];
+    for (column& c : columns_) {
+      names.append(c.name());
+      data[py::str(c.name())] = c.take();
     }
     py::dict table;
     table["columns"] = names;
@@ -186,22 +272,17 @@ class column_table {
   }
 
  private:
-  std::size_t column(const std::string& name) {
+  std::size_t find(const std::string& name) {
     const auto found = index_.find(name);
     if (found != index_.end()) return found->second;
-    py::list filled;
-    for (std::size_t r = 0; r < rows_; ++r) filled.append(py::none());
-    index_.emplace(name, names_.size());
-    names_.push_back(name);
-    columns_.push_back(std::move(filled));
-    lengths_.push_back(rows_);
-    return names_.size() - 1;
+    index_.emplace(name, columns_.size());
+    columns_.emplace_back(name, rows_, *strings_);
+    return columns_.size() - 1;
   }
 
-  std::vector<std::string> names_;
+  shared_strings* strings_;
+  std::vector<column> columns_;
   std::unordered_map<std::string, std::size_t> index_;
-  std::vector<py::list> columns_;
-  std::vector<std::size_t> lengths_;
   std::size_t rows_ = 0;
 };
 
@@ -209,18 +290,19 @@ class column_table {
 /// exactly the members its JSON object has).
 class result_table {
  public:
-  explicit result_table(bool as_columns) : as_columns_(as_columns) {}
+  result_table(bool as_columns, shared_strings& strings)
+      : as_columns_(as_columns), strings_(&strings), columns_(strings) {}
 
-  void add(const nlohmann::ordered_json& object) {
+  void add(const json& object) {
     if (as_columns_) {
       columns_.add(object);
     } else {
-      rows_.append(to_python(object, ""));
+      rows_.append(to_python(object, "", *strings_));
     }
   }
 
   /// The column table's dict, or {"list": [dicts]}.
-  py::dict finish() const {
+  py::dict finish() {
     if (as_columns_) return columns_.finish();
     py::dict table;
     table["list"] = rows_;
@@ -229,8 +311,31 @@ class result_table {
 
  private:
   bool as_columns_;
+  shared_strings* strings_;
   column_table columns_;
   py::list rows_;
+};
+
+/// Python's cyclic garbage collector paused while results are converted, as it was before when it
+/// is done. Every list and dict made counts towards its next pass, and a pass walks every object
+/// alive: over a portfolio's results, passes that can find nothing (results hold no cycles) took
+/// a tenth of the call. Made and ended with the GIL held. (Python 3.9 has no C API for it: there
+/// the results are the same, only slower.)
+class gc_paused {
+ public:
+#if PY_VERSION_HEX >= 0x030A0000
+  gc_paused() : was_enabled_(PyGC_Disable() != 0) {}
+  ~gc_paused() {
+    if (was_enabled_) PyGC_Enable();
+  }
+#else
+  gc_paused() = default;
+#endif
+  gc_paused(const gc_paused&) = delete;
+  gc_paused& operator=(const gc_paused&) = delete;
+
+ private:
+  bool was_enabled_ = false;
 };
 
 // ---- Portfolios --------------------------------------------------------------------------------
@@ -255,110 +360,71 @@ qaf::portfolio read(const qaf::pack& rules, const std::string& kind, const std::
 
 // ---- Evaluation --------------------------------------------------------------------------------
 
+/// The result tables a call can ask for, each written by one of the library's JSON writers.
+enum table_index : std::size_t {
+  occurrences,
+  minimum_visits,
+  ratings,
+  kpis,
+  overview,
+  table_count
+};
+constexpr std::string_view table_names[table_count] = {"occurrences", "minimum_visits", "ratings",
+                                                       "kpis", "overview"};
+
 struct request {
-  bool schedule = false;
+  bool tables[table_count] = {};
+  bool schedule = false;  // what the tables need evaluated
   bool rate = false;
-  bool kpis = false;
+  bool evaluate_kpis = false;
+  bool explain = false;
   qaf::date as_of;
   qaf::schedule_options window;
   unsigned threads = 1;
 };
 
-/// One provider's results, already in their JSON form.
-struct provider_output {
-  std::optional<qaf::detail::provider_schedule> schedule;
-  std::vector<nlohmann::ordered_json> occurrences;
-  std::vector<nlohmann::ordered_json> minimum_visits;
-  std::vector<nlohmann::ordered_json> ratings;
-  std::vector<nlohmann::ordered_json> kpis;
+/// One chunk of consecutive providers, evaluated and rendered on a worker thread.
+struct chunk_output {
+  std::vector<qaf::detail::provider_schedule> schedules;  // for the workload and warnings
+  std::vector<json> rows[table_count];
 };
 
-/// A schedule's minimum-visit checks as the objects of the schedule document's `minimum_visits`.
-std::vector<nlohmann::ordered_json> minimum_visits_json(const qaf::detail::provider_schedule& s) {
-  std::vector<nlohmann::ordered_json> checks;
-  for (const qaf::minimum_visits_check& c : s.result.minimum_visits) {
-    checks.push_back(qaf::detail::minimum_visits_json(s.provider, c));
-  }
-  return checks;
-}
-
-provider_output evaluate(const qaf::engine& engine, const qaf::provider& p, const request& r) {
-  provider_output out;
-  if (r.schedule) {
-    out.schedule = qaf::detail::describe(p, engine.schedule(p, r.window));
-    for (const qaf::occurrence& o : out.schedule->result.occurrences) {
-      out.occurrences.push_back(qaf::detail::occurrence_json(o));
-    }
-    out.minimum_visits = minimum_visits_json(*out.schedule);
-  }
-  if (r.rate) {
+chunk_output evaluate(const qaf::engine& engine, std::span<const qaf::provider> providers,
+                      const request& r) {
+  chunk_output out;
+  for (const qaf::provider& p : providers) {
+    qaf::detail::provider_assessment a{
+        qaf::detail::describe(p,
+                              r.schedule ? engine.schedule(p, r.window) : qaf::schedule_result{}),
+        {},
+        {}};
     // Explained as the CLI's --explain is: each reason's condition, test by test.
-    for (const qaf::rating& rating : engine.rate(p, r.as_of, {.explain = true})) {
-      out.ratings.push_back(qaf::detail::rating_json(rating, /*explain=*/true));
-    }
-  }
-  if (r.kpis) {
-    for (const qaf::kpi_result& k : engine.evaluate_kpis(p, r.as_of)) {
-      out.kpis.push_back(qaf::detail::kpi_result_json(k, /*explain=*/true));
-    }
-  }
-  return out;
-}
-
-/// Evaluates providers [first, last) on `threads` threads; outputs[i - first] for provider i.
-void evaluate_range(const qaf::engine& engine, const std::vector<qaf::provider>& providers,
-                    std::size_t first, std::size_t last, const request& r,
-                    std::vector<provider_output>& outputs) {
-  outputs.assign(last - first, {});
-  std::atomic<std::size_t> next{first};
-  std::exception_ptr failure;
-  std::mutex failure_mutex;
-  auto work = [&] {
-    for (std::size_t i = next++; i < last; i = next++) {
-      try {
-        outputs[i - first] = evaluate(engine, providers[i], r);
-      } catch (...) {
-        const std::lock_guard<std::mutex> lock(failure_mutex);
-        if (!failure) failure = std::current_exception();
-        next = last;
+    if (r.rate) a.ratings = engine.rate(p, r.as_of, {.explain = r.explain});
+    if (r.evaluate_kpis) a.kpis = engine.evaluate_kpis(p, r.as_of);
+    if (r.tables[occurrences]) {
+      for (const qaf::occurrence& o : a.schedule.result.occurrences) {
+        out.rows[occurrences].push_back(qaf::detail::occurrence_json(o));
       }
     }
-  };
-  const std::size_t wanted = std::min<std::size_t>(r.threads, last - first);
-  std::vector<std::thread> workers;
-  for (std::size_t t = 1; t < wanted; ++t) workers.emplace_back(work);
-  work();
-  for (std::thread& w : workers) w.join();
-  if (failure) std::rethrow_exception(failure);
-}
-
-/// Adds one chunk's workload to the running total: the same months for every chunk (the window's),
-/// officers merged by name.
-void add_workload(qaf::detail::workload& total, const qaf::detail::workload& part) {
-  if (total.months.empty()) {
-    total = part;
-    return;
-  }
-  auto add_months = [](std::vector<qaf::detail::month_load>& into,
-                       const std::vector<qaf::detail::month_load>& from) {
-    for (std::size_t m = 0; m < into.size() && m < from.size(); ++m) {
-      into[m].visits += from[m].visits;
-      into[m].outstanding += from[m].outstanding;
+    if (r.tables[minimum_visits]) {
+      for (const qaf::minimum_visits_check& c : a.schedule.result.minimum_visits) {
+        out.rows[minimum_visits].push_back(qaf::detail::minimum_visits_json(p.id, c));
+      }
     }
-  };
-  add_months(total.months, part.months);
-  total.overdue_before_window += part.overdue_before_window;
-  for (const qaf::detail::officer_load& o : part.by_officer) {
-    auto same =
-        std::find_if(total.by_officer.begin(), total.by_officer.end(),
-                     [&](const qaf::detail::officer_load& t) { return t.officer == o.officer; });
-    if (same == total.by_officer.end()) {
-      total.by_officer.push_back(o);
-    } else {
-      add_months(same->months, o.months);
-      same->overdue_before_window += o.overdue_before_window;
+    if (r.tables[ratings]) {
+      for (const qaf::rating& rating : a.ratings) {
+        out.rows[ratings].push_back(qaf::detail::rating_json(rating, r.explain));
+      }
     }
+    if (r.tables[kpis]) {
+      for (const qaf::kpi_result& k : a.kpis) {
+        out.rows[kpis].push_back(qaf::detail::kpi_result_json(k, r.explain));
+      }
+    }
+    if (r.tables[overview]) out.rows[overview].push_back(qaf::detail::provider_overview_json(a));
+    if (r.schedule) out.schedules.push_back(std::move(a.schedule));
   }
+  return out;
 }
 
 py::dict workload_to_python(qaf::detail::workload w) {
@@ -369,7 +435,7 @@ py::dict workload_to_python(qaf::detail::workload w) {
     for (const qaf::detail::month_load& m : months) {
       char label[16];
       std::snprintf(label, sizeof label, "%04d-%02d", m.year, m.month);
-      nlohmann::ordered_json row;
+      json row;
       if (officer) row["officer"] = *officer;
       row["month"] = label;
       row["visits"] = m.visits;
@@ -377,9 +443,10 @@ py::dict workload_to_python(qaf::detail::workload w) {
       table.add(row);
     }
   };
-  column_table portfolio;
+  shared_strings strings;
+  column_table portfolio(strings);
   rows(portfolio, nullptr, w.months);
-  column_table officers;
+  column_table officers(strings);
   for (const qaf::detail::officer_load& o : w.by_officer) rows(officers, &o.officer, o.months);
   py::dict result;
   result["months"] = portfolio.finish();
@@ -388,26 +455,27 @@ py::dict workload_to_python(qaf::detail::workload w) {
   return result;
 }
 
-/// The portfolio is evaluated in chunks: each chunk on every thread with the GIL released, then
-/// turned into Python with it held, so that memory stays bounded by a chunk's results.
-constexpr std::size_t chunk_size = 4096;
+/// Providers a job: small enough that the threads share the work evenly and this thread turns
+/// results into Python while they go on, large enough that a job's overhead does not show.
+constexpr std::size_t chunk_size = 256;
 
-py::dict run(const qaf::engine& engine, const std::string& kind, const std::string& text,
-             const std::string& file_name, const std::vector<std::string>& parts,
-             const std::string& as_of, const std::optional<std::string>& start,
-             const std::optional<std::string>& end, unsigned threads, bool as_columns) {
+request make_request(const std::vector<std::string>& tables, const std::string& as_of,
+                     const std::optional<std::string>& start, const std::optional<std::string>& end,
+                     unsigned threads, bool explain) {
   request r;
-  for (const std::string& part : parts) {
-    if (part == "schedule") {
-      r.schedule = true;
-    } else if (part == "rate") {
-      r.rate = true;
-    } else if (part == "kpis") {
-      r.kpis = true;
-    } else {
-      throw std::invalid_argument("unknown part " + part + "; expected schedule, rate or kpis");
+  for (const std::string& name : tables) {
+    const auto* found = std::find(std::begin(table_names), std::end(table_names), name);
+    if (found == std::end(table_names)) {
+      throw std::invalid_argument("unknown table " + name +
+                                  "; expected occurrences, minimum_visits, ratings, kpis or "
+                                  "overview");
     }
+    r.tables[found - std::begin(table_names)] = true;
   }
+  r.schedule = r.tables[occurrences] || r.tables[minimum_visits] || r.tables[overview];
+  r.rate = r.tables[ratings] || r.tables[overview];
+  r.evaluate_kpis = r.tables[kpis] || r.tables[overview];
+  r.explain = explain;
   r.as_of = in_calendar(to_date(as_of, "as_of"), "as_of");
   if (r.schedule) {
     if (!start || !end) throw std::invalid_argument("a schedule needs start and end");
@@ -417,60 +485,72 @@ py::dict run(const qaf::engine& engine, const std::string& kind, const std::stri
       throw argument_error("qaf.cli.window", "end", "end " + *end + " is before start " + *start);
     }
   }
-  r.threads = threads == 0 ? std::max(1u, std::thread::hardware_concurrency()) : threads;
+  r.threads = qaf::detail::worker_count(threads);
+  return r;
+}
 
-  std::optional<qaf::portfolio> portfolio;
+py::dict run(const qaf::engine& engine, const std::string& kind, const std::string& text,
+             const std::string& file_name, const std::vector<std::string>& tables,
+             const std::string& as_of, const std::optional<std::string>& start,
+             const std::optional<std::string>& end, unsigned threads, bool as_columns,
+             bool explain) {
+  const request r = make_request(tables, as_of, start, end, threads, explain);
+  // As the command line: a pack that replaces earlier versions answers with the version in force
+  // on as_of.
+  const qaf::pack in_force = engine.rules().version_in_force(r.as_of);
+  std::optional<qaf::engine> earlier;
+  if (in_force.data_ptr() != engine.rules().data_ptr()) earlier.emplace(in_force);
+  const qaf::engine& used = earlier ? *earlier : engine;
+  const gc_paused paused;
+  shared_strings strings;
+  std::vector<result_table> results;  // each its own Python lists
+  for (std::size_t t = 0; t < table_count; ++t) results.emplace_back(as_columns, strings);
+  std::optional<qaf::detail::workload_tally> workload;
+  if (r.schedule) workload.emplace(r.window.from, r.window.to);
+  std::vector<qaf::occurrence_warning> warnings;
+  column_table unknown_facts(strings);
+  py::list ids;
   {
     const py::gil_scoped_release release;
-    portfolio = read(engine.rules(), kind, text, file_name);
-  }
-  const std::vector<qaf::provider>& providers = portfolio->providers;
-  result_table occurrences(as_columns);
-  result_table minimum_visits(as_columns);
-  result_table ratings(as_columns);
-  result_table kpis(as_columns);
-  qaf::detail::workload workload;
-  std::vector<qaf::occurrence_warning> warnings;
-  std::vector<std::pair<std::string, std::string>> unknown;  // provider, fact
-  std::vector<provider_output> outputs;
-  for (std::size_t first = 0; first < providers.size(); first += chunk_size) {
-    const std::size_t last = std::min(providers.size(), first + chunk_size);
-    {
-      const py::gil_scoped_release release;
-      evaluate_range(engine, providers, first, last, r, outputs);
-      if (r.schedule) {
-        std::vector<qaf::detail::provider_schedule> schedules;
-        for (provider_output& o : outputs) schedules.push_back(std::move(*o.schedule));
-        add_workload(workload,
-                     qaf::detail::summarise_workload(schedules, r.window.from, r.window.to));
-        for (const qaf::occurrence_warning& w : qaf::detail::result_warnings(schedules)) {
-          const bool seen = std::any_of(warnings.begin(), warnings.end(), [&](const auto& x) {
-            return x.code == w.code && x.message == w.message;
-          });
-          if (!seen) warnings.push_back(w);
-        }
-        for (const qaf::detail::provider_schedule& s : schedules) {
-          for (const std::string& fact : s.result.unknown_facts) {
-            unknown.emplace_back(s.provider, fact);
-          }
+    const qaf::portfolio portfolio = read(used.rules(), kind, text, file_name);
+    const std::vector<qaf::provider>& providers = portfolio.providers;
+    // Called on this thread in input order: the tallies without the GIL, the tables with it.
+    auto take = [&](chunk_output&& done) {
+      for (const qaf::detail::provider_schedule& s : done.schedules) workload->add(s);
+      for (const qaf::occurrence_warning& w : qaf::detail::result_warnings(done.schedules)) {
+        const bool seen = std::any_of(warnings.begin(), warnings.end(), [&](const auto& x) {
+          return x.code == w.code && x.message == w.message;
+        });
+        if (!seen) warnings.push_back(w);
+      }
+      const py::gil_scoped_acquire hold;
+      for (std::size_t t = 0; t < table_count; ++t) {
+        for (const json& row : done.rows[t]) results[t].add(row);
+      }
+      for (const qaf::detail::provider_schedule& s : done.schedules) {
+        for (const std::string& fact : s.result.unknown_facts) {
+          unknown_facts.add({{"provider", s.provider}, {"fact", fact}});
         }
       }
+    };
+    qaf::detail::ordered_pool<chunk_output> pool(r.threads, 2 * static_cast<std::size_t>(r.threads),
+                                                 take);
+    for (std::size_t first = 0; first < providers.size(); first += chunk_size) {
+      const std::span<const qaf::provider> chunk(providers.data() + first,
+                                                 std::min(chunk_size, providers.size() - first));
+      pool.submit([&used, chunk, &r] { return evaluate(used, chunk, r); });
     }
-    for (const provider_output& o : outputs) {
-      for (const auto& item : o.occurrences) occurrences.add(item);
-      for (const auto& item : o.minimum_visits) minimum_visits.add(item);
-      for (const auto& item : o.ratings) ratings.add(item);
-      for (const auto& item : o.kpis) kpis.add(item);
-    }
+    pool.finish();
+    const py::gil_scoped_acquire hold;
+    for (const qaf::provider& p : providers) ids.append(p.id);
   }
   py::dict result;
-  py::list ids;
-  for (const qaf::provider& p : providers) ids.append(p.id);
   result["provider_ids"] = ids;
+  for (std::size_t t = 0; t < table_count; ++t) {
+    if (r.tables[t]) result[py::str(std::string(table_names[t]))] = results[t].finish();
+  }
   if (r.schedule) {
-    result["occurrences"] = occurrences.finish();
-    result["minimum_visits"] = minimum_visits.finish();
-    result["workload"] = workload_to_python(std::move(workload));
+    result["workload"] = workload_to_python(workload->result());
     py::list warning_list;
     for (const qaf::occurrence_warning& w : warnings) {
       py::dict item;
@@ -479,14 +559,8 @@ py::dict run(const qaf::engine& engine, const std::string& kind, const std::stri
       warning_list.append(std::move(item));
     }
     result["warnings"] = warning_list;
-    column_table unknown_facts;
-    for (const auto& [provider, fact] : unknown) {
-      unknown_facts.add({{"provider", provider}, {"fact", fact}});
-    }
     result["unknown_facts"] = unknown_facts.finish();
   }
-  if (r.rate) result["ratings"] = ratings.finish();
-  if (r.kpis) result["kpis"] = kpis.finish();
   return result;
 }
 
@@ -531,6 +605,8 @@ PYBIND11_MODULE(_qaf, m) {
   PyDateTime_IMPORT;
   m.doc() = "qaf's C++ engine; use the qaf package, which wraps this module.";
 
+  // pybind11's translator is a plain function pointer taking the exception_ptr by value.
+  // NOLINTNEXTLINE(performance-unnecessary-value-param)
   py::register_exception_translator([](std::exception_ptr thrown) {
     try {
       if (thrown) std::rethrow_exception(thrown);
@@ -558,6 +634,13 @@ PYBIND11_MODULE(_qaf, m) {
 
   py::class_<qaf::pack>(m, "Pack")
       .def_property_readonly("info", &pack_info)
+      .def_property_readonly("rules",
+                             [](const qaf::pack& p) {
+                               return to_python(qaf::detail::rules_json(
+                                   p, {.classification = true, .scheduling = true, .kpis = true}));
+                             })
+      .def_property_readonly(
+          "levels", [](const qaf::pack& p) { return to_python(qaf::detail::levels_json(p)); })
       .def_property_readonly("json_text",
                              [](const qaf::pack& p) { return std::string(p.json_text()); })
       .def_property_readonly("origin", &qaf::pack::origin)
@@ -591,7 +674,7 @@ PYBIND11_MODULE(_qaf, m) {
   py::class_<qaf::engine>(m, "Engine")
       .def(py::init<qaf::pack>())
       .def_property_readonly("pack", &qaf::engine::rules)
-      .def("run", &run, py::arg("kind"), py::arg("text"), py::arg("file_name"), py::arg("parts"),
+      .def("run", &run, py::arg("kind"), py::arg("text"), py::arg("file_name"), py::arg("tables"),
            py::arg("as_of"), py::arg("start"), py::arg("end"), py::arg("threads"),
-           py::arg("as_columns"));
+           py::arg("as_columns"), py::arg("explain"));
 }

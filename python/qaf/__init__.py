@@ -6,8 +6,11 @@
     engine.rate(provider, as_of=datetime.date(2026, 11, 23))          # list of dicts
     engine.assess_frame(df, as_of=datetime.date(2026, 11, 23))        # one row a provider
 
-Results use the JSON output's field names (docs/python.md); dates are ``datetime.date``. The
-engine is immutable and safe to share between threads. The C++ work is in ``qaf._qaf``, which
+Results use the JSON output's field names (docs/python.md); dates are ``datetime.date``. As the
+command line's JSON, results are compact: they name rules by id, and ``pack.rules`` (or
+``pack.rules_frame()``) says what each rule is; ``explain=True`` writes the rules' text, source
+and conditions into each result instead. The engine is immutable, safe to share between threads,
+and picklable (it travels to Dask workers as its pack). The C++ work is in ``qaf._qaf``, which
 only converts types; this module is the Pythonic surface.
 """
 
@@ -70,6 +73,30 @@ class Pack:
         return info
 
     @property
+    def rules(self) -> dict[str, dict[str, Any]]:
+        """Every rule of the pack by id, as the JSON results' top-level ``rules`` object names
+        them: ``text``, ``source``, ``interpretation``, ``note``, ``condition``, and ``scheme``,
+        ``level``, ``kind`` for a classification rule, ``activity`` for a schedule rule. Compact
+        results refer to these ids (a rating's ``reasons[i]["rule"]``, an occurrence's ``rule``,
+        a KPI result's ``kpi``)."""
+        rules: dict[str, dict[str, Any]] = self._pack.rules
+        return rules
+
+    @property
+    def levels(self) -> dict[str, dict[str, Any]]:
+        """Each scheme's levels by level: ``label`` and ``interventions``, as the JSON results'
+        ``levels`` object; a compact rating's interventions name a level from here."""
+        levels: dict[str, dict[str, Any]] = self._pack.levels
+        return levels
+
+    def rules_frame(self) -> pd.DataFrame:
+        """``rules`` as a DataFrame, one row a rule: ``rule`` (the id), then the members of
+        ``rules`` (None where a kind of rule has no such member). Join it to results on their
+        ``rule`` (occurrences, a rating's exploded ``reasons``)."""
+        rows = [{"rule": rule_id, **entry} for rule_id, entry in self.rules.items()]
+        return pd.DataFrame(rows) if rows else pd.DataFrame({"rule": []})
+
+    @property
     def activities(self) -> list[dict[str, Any]]:
         """Each activity's code, title, kind and whether it is on site."""
         return list(self._pack.activities)
@@ -112,6 +139,14 @@ class Pack:
                     entries[:] = kept
                     return load_pack_json(document, name=f"{self.origin} without {rule_id}")
         raise KeyError(rule_id)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled as where it came from: a bundled pack by id, any other by its JSON text, so
+        # that a Dask worker rebuilds the same pack without the file it was read from.
+        if any(p["id"] == self.id for p in _qaf.bundled_packs()) and \
+                _qaf.load_pack(self.id).json_text == self._pack.json_text:
+            return (load_pack, (self.id,))
+        return (load_pack_json, (self._pack.json_text, self.origin))
 
     def __repr__(self) -> str:
         return f"qaf.Pack({self.id!r}, version {self.version!r})"
@@ -163,9 +198,17 @@ def _frame(table: Mapping[str, Any], empty_columns: Sequence[str] = ()) -> pd.Da
     return pd.DataFrame(table["data"], columns=list(table["columns"]))
 
 
-def _rows(table: Mapping[str, Any]) -> list[dict[str, Any]]:
-    rows: list[dict[str, Any]] = table["list"]
-    return rows
+def _flag(value: bool, name: str) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError(f"{name} must be a bool, not {type(value).__name__}")
+    return value
+
+
+# The columns of an assess_frame row every pack has (an empty portfolio gives just these).
+_OVERVIEW_COLUMNS = ["provider", "overdue", "due", "upcoming", "done", "on_site_visits",
+                     "next_due", "next_activity"]
+# KPI statuses (docs/kpis.md), whose counts assess_frame gives as kpi_<status>, in this order.
+_KPI_STATUSES = ["met", "not_met", "no_data", "not_applicable", "no_baseline"]
 
 
 class Assessment(NamedTuple):
@@ -197,19 +240,27 @@ class Engine:
             raise TypeError(f"Engine takes a qaf.Pack, not {type(pack).__name__}")
         self.pack = pack
         self._engine = _qaf.Engine(pack._pack)
+        self._columns: list[str] | None = None  # assess_frame's, known once asked for
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The C++ engine is rebuilt from the pack, which pickles as its id or its JSON text.
+        return (Engine, (self.pack,))
 
     # ---- one provider ----------------------------------------------------------------------
 
-    def _one(self, provider: Mapping[str, Any], parts: list[str], as_of: datetime.date,
-             start: datetime.date | None = None, end: datetime.date | None = None) -> dict[str, Any]:
+    def _one(self, provider: Mapping[str, Any], table: str, as_of: datetime.date,
+             start: datetime.date | None = None, end: datetime.date | None = None,
+             explain: bool = False) -> list[dict[str, Any]]:
         if not isinstance(provider, Mapping):
             raise TypeError(f"a provider is a dict, not {type(provider).__name__}")
         text = records_json({"providers": [provider]})
         try:
-            return self._engine.run(
-                "json", text, "<provider>", parts, _date(as_of, "as_of"),
+            result = self._engine.run(
+                "json", text, "<provider>", [table], _date(as_of, "as_of"),
                 None if start is None else _date(start, "start"),
-                None if end is None else _date(end, "end"), 1, False)
+                None if end is None else _date(end, "end"), 1, False, _flag(explain, "explain"))
+            rows: list[dict[str, Any]] = result[table]["list"]
+            return rows
         except InputError as error:
             # Pointers into the record itself ("/facts/beds"), as check_provider gives them.
             prefix = "/providers/0"
@@ -220,42 +271,48 @@ class Engine:
     def schedule(self, provider: Mapping[str, Any], *, start: datetime.date, end: datetime.date,
                  as_of: datetime.date) -> list[dict[str, Any]]:
         """Occurrences due in [start, end] plus those still overdue, by due date."""
-        return _rows(self._one(provider, ["schedule"], as_of, start, end)["occurrences"])
+        return self._one(provider, "occurrences", as_of, start, end)
 
     def minimum_visits(self, provider: Mapping[str, Any], *, start: datetime.date,
                        end: datetime.date, as_of: datetime.date) -> list[dict[str, Any]]:
         """The provider's minimum-visit checks over the schedule of [start, end]: one dict a
         ``minimum_visits`` rule whose condition holds, as ``qaf schedule``'s ``minimum_visits``."""
-        return _rows(self._one(provider, ["schedule"], as_of, start, end)["minimum_visits"])
+        return self._one(provider, "minimum_visits", as_of, start, end)
 
-    def rate(self, provider: Mapping[str, Any], *, as_of: datetime.date) -> list[dict[str, Any]]:
-        """Every classification scheme of the pack for this provider."""
-        return _rows(self._one(provider, ["rate"], as_of)["ratings"])
+    def rate(self, provider: Mapping[str, Any], *, as_of: datetime.date,
+             explain: bool = False) -> list[dict[str, Any]]:
+        """Every classification scheme of the pack for this provider. Compact, as ``qaf rate``:
+        reasons name their rules (``pack.rules``); ``explain=True`` as ``qaf rate --explain``,
+        each reason with its rule's text, source, condition and value."""
+        return self._one(provider, "ratings", as_of, explain=explain)
 
-    def evaluate_kpis(self, provider: Mapping[str, Any], *,
-                      as_of: datetime.date | None = None) -> list[dict[str, Any]]:
+    def evaluate_kpis(self, provider: Mapping[str, Any], *, as_of: datetime.date | None = None,
+                      explain: bool = False) -> list[dict[str, Any]]:
         """KPI status per KPI and return period as of a date (today when left out, as the CLI's
-        ``--as-of``), with consequences: returns for periods not yet over are not read."""
+        ``--as-of``), with consequences: returns for periods not yet over are not read.
+        ``explain=True`` adds each KPI's source and target text, as ``qaf kpi --explain``."""
         when = datetime.date.today() if as_of is None else as_of
-        return _rows(self._one(provider, ["kpis"], when)["kpis"])
+        return self._one(provider, "kpis", when, explain=explain)
 
     # ---- a whole portfolio -----------------------------------------------------------------
 
-    def _run(self, portfolio: Portfolio, parts: list[str], as_of: datetime.date,
+    def _run(self, portfolio: Portfolio, tables: list[str], as_of: datetime.date,
              start: datetime.date | None, end: datetime.date | None,
-             threads: int | None) -> dict[str, Any]:
+             threads: int | None, explain: bool = False) -> dict[str, Any]:
         if threads is not None and (isinstance(threads, bool) or not isinstance(threads, int)
                                     or threads < 1):
             raise ValueError(f"threads must be a positive int or None, not {threads!r}")
+        flag = _flag(explain, "explain")
         kind, text, name = encode(portfolio)
-        return self._engine.run(kind, text, name, parts, _date(as_of, "as_of"),
+        return self._engine.run(kind, text, name, tables, _date(as_of, "as_of"),
                                 None if start is None else _date(start, "start"),
-                                None if end is None else _date(end, "end"), threads or 0, True)
+                                None if end is None else _date(end, "end"), threads or 0, True,
+                                flag)
 
     def schedule_frame(self, portfolio: Portfolio, *, start: datetime.date, end: datetime.date,
                        as_of: datetime.date, threads: int | None = None) -> pd.DataFrame:
         """One row an occurrence; providers in input order, each by due date."""
-        result = self._run(portfolio, ["schedule"], as_of, start, end, threads)
+        result = self._run(portfolio, ["occurrences"], as_of, start, end, threads)
         frame = _frame(result["occurrences"])
         frame.attrs["warnings"] = list(result["warnings"])
         return frame
@@ -266,25 +323,31 @@ class Engine:
         """One row a provider's minimum-visit check over the schedule of [start, end]; providers
         in input order, each check in the pack's order, as ``qaf schedule``'s
         ``minimum_visits``."""
-        return _frame(self._run(portfolio, ["schedule"], as_of, start, end,
+        return _frame(self._run(portfolio, ["minimum_visits"], as_of, start, end,
                                 threads)["minimum_visits"])
 
     def rate_frame(self, portfolio: Portfolio, *, as_of: datetime.date,
-                   threads: int | None = None) -> pd.DataFrame:
-        """One row a rating: each provider in input order, each scheme in the pack's order."""
-        return _frame(self._run(portfolio, ["rate"], as_of, None, None, threads)["ratings"])
+                   threads: int | None = None, explain: bool = False) -> pd.DataFrame:
+        """One row a rating: each provider in input order, each scheme in the pack's order.
+        Compact unless ``explain`` (see ``rate``)."""
+        return _frame(self._run(portfolio, ["ratings"], as_of, None, None, threads,
+                                explain)["ratings"])
 
     def kpi_frame(self, portfolio: Portfolio, *, as_of: datetime.date | None = None,
-                  threads: int | None = None) -> pd.DataFrame:
-        """One row a KPI period as of a date (today when left out), providers in input order."""
+                  threads: int | None = None, explain: bool = False) -> pd.DataFrame:
+        """One row a KPI period as of a date (today when left out), providers in input order.
+        Compact unless ``explain`` (see ``evaluate_kpis``)."""
         when = datetime.date.today() if as_of is None else as_of
-        return _frame(self._run(portfolio, ["kpis"], when, None, None, threads)["kpis"])
+        return _frame(self._run(portfolio, ["kpis"], when, None, None, threads,
+                                explain)["kpis"])
 
     def assess(self, portfolio: Portfolio, *, as_of: datetime.date,
-               threads: int | None = None) -> Assessment:
-        """As ``qaf assess``: the schedule of the 12 months from as_of, every rating, every KPI."""
+               threads: int | None = None, explain: bool = False) -> Assessment:
+        """As ``qaf assess``: the schedule of the 12 months from as_of, every rating, every KPI;
+        ratings and KPIs compact unless ``explain``."""
         start, end = assessment_window(as_of)
-        result = self._run(portfolio, ["schedule", "rate", "kpis"], as_of, start, end, threads)
+        result = self._run(portfolio, ["occurrences", "minimum_visits", "ratings", "kpis"], as_of,
+                           start, end, threads, explain)
         return Assessment(
             providers=list(result["provider_ids"]), occurrences=_frame(result["occurrences"]),
             ratings=_frame(result["ratings"]), kpis=_frame(result["kpis"]),
@@ -301,57 +364,33 @@ class Engine:
         of each status in the 12 months from as_of (``overdue``, ``due``, ``upcoming``,
         ``done``); ``on_site_visits``; the earliest occurrence not done (an overdue one included)
         as ``next_due`` and ``next_activity``; and the count of KPI periods of each status
-        (``kpi_met``, ``kpi_not_met``, ...). ``assess`` gives the tidy tables behind it."""
-        return summarise(self.assess(portfolio, as_of=as_of, threads=threads))
+        (``kpi_met``, ``kpi_not_met``, ...; 0 where a provider has none). ``assess`` gives the
+        tidy tables behind it. The library counts each provider's row (provider_overview_json),
+        so only these rows cross into Python, not every occurrence."""
+        start, end = assessment_window(as_of)
+        result = self._run(portfolio, ["overview"], as_of, start, end, threads)
+        # The same columns whatever the portfolio (a Dask partition's rows fit any other's):
+        # the pack's schemes, and every KPI status when it has KPIs, a count a provider has none
+        # of being 0.
+        expected = self._overview_columns()
+        frame = _frame(result["overview"], expected)
+        frame = frame.reindex(columns=expected + [c for c in frame.columns if c not in expected])
+        for status in _KPI_STATUSES:
+            if f"kpi_{status}" in frame.columns:
+                frame[f"kpi_{status}"] = frame[f"kpi_{status}"].fillna(0).astype(int)
+        return frame
+
+    def _overview_columns(self) -> list[str]:
+        if self._columns is None:
+            document = self.pack.json
+            schemes = [f"{s['id']}_{member}" for s in document.get("schemes", [])
+                       for member in ("level", "label", "status", "summary")]
+            kpis = [f"kpi_{status}" for status in _KPI_STATUSES] if document.get("kpis") else []
+            self._columns = ["provider", *schemes, *_OVERVIEW_COLUMNS[1:], *kpis]
+        return list(self._columns)
 
     def __repr__(self) -> str:
         return f"qaf.Engine({self.pack!r})"
-
-
-def summarise(assessment: Assessment) -> pd.DataFrame:
-    """An Assessment as one row a provider (see Engine.assess_frame)."""
-    summary = pd.DataFrame({"provider": assessment.providers})
-    ratings = assessment.ratings
-    if len(ratings):
-        for scheme in pd.unique(ratings["scheme"]):
-            own = ratings[ratings["scheme"] == scheme].set_index("provider")
-            for member in ("level", "label", "status", "summary"):
-                if member in own.columns:
-                    summary[f"{scheme}_{member}"] = summary["provider"].map(own[member])
-    occurrences = assessment.occurrences
-    counts = _counts(summary, occurrences, ["overdue", "due", "upcoming", "done"])
-    for status, column in counts.items():
-        summary[status] = column
-    if len(occurrences):
-        on_site = occurrences.loc[occurrences["on_site"].astype(bool), "provider"]
-        summary["on_site_visits"] = summary["provider"].map(on_site.value_counts()).fillna(0) \
-            .astype(int)
-        pending = occurrences.loc[occurrences["status"].isin(["overdue", "due", "upcoming"]),
-                                  ["provider", "due", "activity"]]
-        first = pending.sort_values("due", kind="stable").drop_duplicates("provider") \
-            .set_index("provider")
-        summary["next_due"] = summary["provider"].map(first["due"])
-        summary["next_activity"] = summary["provider"].map(first["activity"])
-    else:
-        summary["on_site_visits"] = 0
-        summary["next_due"] = None
-        summary["next_activity"] = None
-    kpis = assessment.kpis
-    if len(kpis):
-        for status, column in _counts(summary, kpis, list(pd.unique(kpis["status"]))).items():
-            summary[f"kpi_{status}"] = column
-    return summary
-
-
-def _counts(summary: pd.DataFrame, table: pd.DataFrame,
-            statuses: list[str]) -> dict[str, pd.Series]:
-    """For each status, how many rows of `table` each provider of `summary` has with it."""
-    if not len(table):
-        return {status: pd.Series(0, index=summary.index) for status in statuses}
-    grid = table.groupby(["provider", "status"], sort=False).size().unstack(fill_value=0)
-    return {status: summary["provider"].map(grid[status]).fillna(0).astype(int)
-            if status in grid.columns else pd.Series(0, index=summary.index)
-            for status in statuses}
 
 
 from ._compare import compare, compare_workload  # noqa: E402  (uses Engine and Pack above)

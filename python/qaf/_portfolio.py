@@ -43,13 +43,33 @@ def _cell(value: Any) -> str:
     if isinstance(value, (int, np.integer)):
         return str(int(value))
     if isinstance(value, (float, np.floating)):
-        number = float(value)
-        if math.isnan(number):
-            return ""
-        return str(int(number)) if number.is_integer() and abs(number) < 2**53 else repr(number)
+        return _float_cell(float(value))
     if isinstance(value, (datetime.date, pd.Timestamp)):
         return _date_text(value)
     return str(value)
+
+
+def _float_cell(number: float) -> str:
+    if math.isnan(number):
+        return ""
+    return str(int(number)) if number.is_integer() and abs(number) < 2**53 else repr(number)
+
+
+def _cells(column: pd.Series) -> list[str]:
+    """A column's cells as _cell writes them, a whole column at a time for the dtypes pandas
+    reads a CSV file into (text, whole numbers, floats with NaN for gaps, booleans); any other
+    column cell by cell."""
+    dtype = column.dtype
+    if isinstance(dtype, pd.StringDtype):
+        return [str(v) for v in column.fillna("").tolist()]
+    if isinstance(dtype, np.dtype):
+        if dtype.kind == "b":
+            return ["true" if v else "false" for v in column.tolist()]
+        if dtype.kind in "iu":
+            return [str(v) for v in column.tolist()]
+        if dtype.kind == "f":
+            return [_float_cell(v) for v in column.tolist()]
+    return [_cell(v) for v in column.tolist()]
 
 
 def frame_csv(frame: pd.DataFrame) -> str:
@@ -60,7 +80,7 @@ def frame_csv(frame: pd.DataFrame) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([str(c) for c in frame.columns])
-    columns = [[_cell(v) for v in frame[c].tolist()] for c in frame.columns]
+    columns = [_cells(frame.iloc[:, i]) for i in range(frame.shape[1])]
     writer.writerows(zip(*columns))
     return out.getvalue()
 

@@ -67,8 +67,8 @@ def test_kpi_frame_is_the_per_provider_kpis_in_input_order():
 
 
 def test_thousands_of_providers_keep_input_order_across_chunks_and_threads(engine, providers):
-    # More than one of the binding's chunks of 4096 providers; the two records with the shortest
-    # schedules keep the test quick.
+    # Many of the binding's jobs of 256 providers, finished out of order on three threads; the
+    # two records with the shortest schedules keep the test quick.
     light = [p for p in providers if p["id"] in ("ch-moorside-oob", "sc-northfield-oob")]
     records = many(light, 4500)
     one = engine.schedule_frame(records, start=AS_OF, end=END, as_of=AS_OF, threads=1)

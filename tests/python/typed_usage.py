@@ -49,3 +49,16 @@ def short_of_visits(portfolio: pd.DataFrame, as_of: datetime.date) -> list[str]:
         {"id": "a", "facts": {}}, start=start, end=end, as_of=as_of)
     return [str(p) for p in checks["provider"]] + [str(p) for p in assessed["provider"]] + \
         [str(c["provider"]) for c in first]
+
+
+def reason_texts(provider: dict[str, object], as_of: datetime.date) -> list[str]:
+    """Compact ratings name their rules; the pack says what each is. explain=True inlines it."""
+    pack = qaf.load_pack("bolton-children-2024")
+    engine = qaf.Engine(pack)
+    rules: dict[str, dict[str, object]] = pack.rules
+    table: pd.DataFrame = pack.rules_frame()
+    levels: dict[str, dict[str, object]] = pack.levels
+    compact = engine.rate(provider, as_of=as_of)
+    explained: pd.DataFrame = engine.rate_frame([provider], as_of=as_of, explain=True)
+    texts = [str(rules[reason["rule"]]["text"]) for r in compact for reason in r["reasons"]]
+    return texts + [str(len(table)), str(len(levels)), str(len(explained))]
