@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "checked_evaluation.hpp"
 #include "facts/bound_record.hpp"
 #include "kpi/kpi_evaluator.hpp"
 #include "pack/json_reader.hpp"
@@ -19,12 +20,11 @@ namespace {
 detail::bound_record bind_checked(const detail::pack_data& pack, const provider& record) {
   std::vector<diagnostic> problems;
   detail::diagnostics_sink sink("<record " + record.id + ">", problems);
+  detail::bound_record bound;
   detail::check_record(
-      pack, record, [](std::string_view relative) { return std::string(relative); }, sink);
+      pack, record, [](std::string_view relative) { return std::string(relative); }, sink, bound);
   if (!problems.empty()) throw input_error(std::move(problems));
-  std::vector<diagnostic> unused;
-  std::optional<detail::bound_record> bound = detail::bind_record(pack.table, record, unused);
-  return std::move(*bound);
+  return bound;
 }
 
 // DOMAIN.md section 5 (and the KPI issue): where a record has returns and does not state
@@ -75,6 +75,40 @@ void check_changes_or_throw(const provider& record, date as_of) {
   if (!problems.empty()) throw input_error(std::move(problems));
 }
 
+// Binds a record that a reader has checked in full (record_source's first pass, with as_of):
+// nothing is reported, so nothing is checked again.
+detail::bound_record bind_trusted(const detail::pack_data& pack, const provider& record) {
+  detail::bound_record bound;
+  std::vector<diagnostic> unused;
+  detail::bind_record(pack.table, record, bound, unused);
+  return bound;
+}
+
+std::vector<rating> rate_bound(const detail::pack_data& pack, const provider& record,
+                               detail::bound_record& facts, date as_of) {
+  derive_kpis_not_met(pack, record, facts);
+  derive_returns_missed(pack, record, as_of, facts);
+  return detail::rate_provider(pack, record, facts, as_of);
+}
+
+std::vector<kpi_result> evaluate_kpis_bound(const detail::pack_data& pack, const provider& record,
+                                            const detail::bound_record& facts, date as_of) {
+  std::vector<detail::missed_period> missed;
+  if (pack.consequences.return_activity && !pack.kpis.empty()) {
+    const std::string& code = pack.activities[*pack.consequences.return_activity].code;
+    const date from = std::min(pack.info.effective_from, as_of);
+    const schedule_result ledger =
+        detail::schedule_provider(pack, record, facts, {from, as_of, as_of});
+    for (const occurrence& o : ledger.occurrences) {
+      if (o.activity != code || o.status != occurrence_status::overdue || !o.period_start ||
+          !o.period_end)
+        continue;
+      missed.push_back({*o.period_start, *o.period_end, o.due});
+    }
+  }
+  return detail::evaluate_provider_kpis(pack, record, facts, as_of, missed);
+}
+
 }  // namespace
 
 std::vector<diagnostic> check_provider(const pack& rules, const provider& record, date as_of) {
@@ -94,29 +128,13 @@ schedule_result engine::schedule(const provider& record, const schedule_options&
 std::vector<rating> engine::rate(const provider& record, date as_of) const {
   detail::bound_record facts = bind_checked(pack_.data(), record);
   check_changes_or_throw(record, as_of);
-  derive_kpis_not_met(pack_.data(), record, facts);
-  derive_returns_missed(pack_.data(), record, as_of, facts);
-  return detail::rate_provider(pack_.data(), record, facts, as_of);
+  return rate_bound(pack_.data(), record, facts, as_of);
 }
 
 std::vector<kpi_result> engine::evaluate_kpis(const provider& record, date as_of) const {
-  const detail::pack_data& pack = pack_.data();
-  const detail::bound_record facts = bind_checked(pack, record);
+  const detail::bound_record facts = bind_checked(pack_.data(), record);
   check_changes_or_throw(record, as_of);
-  std::vector<detail::missed_period> missed;
-  if (pack.consequences.return_activity && !pack.kpis.empty()) {
-    const std::string& code = pack.activities[*pack.consequences.return_activity].code;
-    const date from = std::min(pack.info.effective_from, as_of);
-    const schedule_result ledger =
-        detail::schedule_provider(pack, record, facts, {from, as_of, as_of});
-    for (const occurrence& o : ledger.occurrences) {
-      if (o.activity != code || o.status != occurrence_status::overdue || !o.period_start ||
-          !o.period_end)
-        continue;
-      missed.push_back({*o.period_start, *o.period_end, o.due});
-    }
-  }
-  return detail::evaluate_provider_kpis(pack, record, facts, as_of, missed);
+  return evaluate_kpis_bound(pack_.data(), record, facts, as_of);
 }
 
 std::vector<kpi_result> engine::evaluate_kpis(const provider& record) const {
@@ -124,4 +142,24 @@ std::vector<kpi_result> engine::evaluate_kpis(const provider& record) const {
   return detail::evaluate_provider_kpis(pack_.data(), record, facts);
 }
 
+namespace detail {
+
+schedule_result schedule_checked(const pack& rules, const provider& record,
+                                 const schedule_options& options) {
+  const bound_record facts = bind_trusted(rules.data(), record);
+  return schedule_provider(rules.data(), record, facts, options);
+}
+
+std::vector<rating> rate_checked(const pack& rules, const provider& record, date as_of) {
+  bound_record facts = bind_trusted(rules.data(), record);
+  return rate_bound(rules.data(), record, facts, as_of);
+}
+
+std::vector<kpi_result> evaluate_kpis_checked(const pack& rules, const provider& record,
+                                              date as_of) {
+  const bound_record facts = bind_trusted(rules.data(), record);
+  return evaluate_kpis_bound(rules.data(), record, facts, as_of);
+}
+
+}  // namespace detail
 }  // namespace qaf

@@ -60,6 +60,24 @@ rating_reason make_reason(const scheme& s, const level_requirement& requirement,
   return reason;
 }
 
+// Whether the record gives any fact that a rule or condition of the scheme reads.
+bool has_evidence(const pack_data& pack, const scheme& s, const bound_record& facts) {
+  const auto known = [&](const when_clause& when) {
+    if (!when.compiled) return true;
+    for (const std::uint32_t fact : when.compiled->facts()) {
+      const std::uint32_t first = pack.table.first_slot(fact);
+      for (std::uint32_t k = 0; k < pack.table.slot_count(fact); ++k) {
+        if (facts.at(first + k).state != slot_state::unknown) return true;
+      }
+    }
+    return false;
+  };
+  return std::any_of(s.rules.begin(), s.rules.end(),
+                     [&](const scheme_rule& r) { return known(r.when); }) ||
+         std::any_of(s.levels.front().requirements.begin(), s.levels.front().requirements.end(),
+                     [&](const level_requirement& r) { return known(r.when); });
+}
+
 // A rule (or a condition of the least severe level) that unknown facts left undecided.
 struct open_rule {
   const rule_meta* meta;
@@ -98,7 +116,7 @@ class scheme_rater {
         return result;
       }
     }
-    if (!has_evidence(s)) return not_assessed(s, result);
+    if (!has_evidence(pack_, s, facts_)) return not_assessed(s, result);
 
     // Evaluate every rule: fired, undecided (unknown) or not.
     std::vector<const scheme_rule*> fired;
@@ -189,24 +207,6 @@ class scheme_rater {
   }
 
  private:
-  // Whether the record gives any fact that a rule or condition of the scheme reads.
-  bool has_evidence(const scheme& s) const {
-    const auto known = [&](const when_clause& when) {
-      if (!when.compiled) return true;
-      for (const std::uint32_t fact : when.compiled->facts()) {
-        const std::uint32_t first = pack_.table.first_slot(fact);
-        for (std::uint32_t k = 0; k < pack_.table.slot_count(fact); ++k) {
-          if (facts_.at(first + k).state != slot_state::unknown) return true;
-        }
-      }
-      return false;
-    };
-    return std::any_of(s.rules.begin(), s.rules.end(),
-                       [&](const scheme_rule& r) { return known(r.when); }) ||
-           std::any_of(s.levels.front().requirements.begin(), s.levels.front().requirements.end(),
-                       [&](const level_requirement& r) { return known(r.when); });
-  }
-
   // No evidence: no level, and every fact the scheme reads is unknown; could_reach is the most
   // severe level the scheme's rules (or its least severe level's failed conditions) imply.
   rating not_assessed(const scheme& s, rating result) {
@@ -290,6 +290,30 @@ std::vector<rating> rate_provider(const pack_data& pack, const provider& record,
     if (auto r = rater.rate(s)) ratings.push_back(std::move(*r));
   }
   return ratings;
+}
+
+std::optional<std::uint32_t> suggested_level(const pack_data& pack, const scheme& s,
+                                             const bound_record& facts, date as_of) {
+  // The same decisions as scheme_rater::rate, in the same order, without the reasons.
+  if (s.when.compiled && s.when.compiled->evaluate(facts, as_of) != truth::yes) return std::nullopt;
+  if (!has_evidence(pack, s, facts)) return std::nullopt;
+  std::uint32_t suggested = 0;
+  for (const scheme_rule& rule : s.rules) {
+    if (rule.level <= suggested) continue;  // cannot raise the level, fired or not
+    if (!rule.when.compiled || rule.when.compiled->evaluate(facts, as_of) == truth::yes) {
+      suggested = rule.level;
+    }
+  }
+  if (suggested == 0) {
+    for (const level_requirement& requirement : s.levels.front().requirements) {
+      if (requirement.when.compiled &&
+          requirement.when.compiled->evaluate(facts, as_of) == truth::no) {
+        suggested = 1;
+        break;
+      }
+    }
+  }
+  return suggested;
 }
 
 }  // namespace qaf::detail

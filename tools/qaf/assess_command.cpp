@@ -9,6 +9,7 @@
 #include <ostream>
 #include <vector>
 
+#include "checked_evaluation.hpp"
 #include "command.hpp"
 #include "job_options.hpp"
 #include "progress.hpp"
@@ -25,8 +26,10 @@ namespace {
 
 detail::provider_assessment assess(const engine& e, const provider& p,
                                    const schedule_options& window) {
-  return {detail::describe(p, e.schedule(p, window)), e.rate(p, window.as_of),
-          e.evaluate_kpis(p, window.as_of)};
+  // Every record was checked before the first byte was written (prepare_job): none again.
+  return {detail::describe(p, detail::schedule_checked(e.rules(), p, window)),
+          detail::rate_checked(e.rules(), p, window.as_of),
+          detail::evaluate_kpis_checked(e.rules(), p, window.as_of)};
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 // every classification scheme of the pack for every provider, with the reasons, what is still
 // unknown, the officer's override kept beside the suggestion, and review and trend
 // (docs/classification.md). Streamed in portfolio order (result_job.hpp).
+#include "checked_evaluation.hpp"
 #include "command.hpp"
 #include "job_options.hpp"
 #include "result_job.hpp"
@@ -18,7 +19,8 @@ int run_rate(const invocation& call) {
        .format = document_format_of(prepared->format),
        .explain = prepared->explain},
       [as_of](const engine& e, const provider& p) {
-        return detail::provider_assessment{detail::describe(p, {}), e.rate(p, as_of), {}};
+        return detail::provider_assessment{
+            detail::describe(p, {}), detail::rate_checked(e.rules(), p, as_of), {}};
       },
       call.stream, call.err);
   return exit_ok;
