@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "checked_evaluation.hpp"
 #include "expr/condition.hpp"
 #include "facts/bound_record.hpp"
 #include "facts/fact_set.hpp"
@@ -278,6 +279,27 @@ void BM_RateAllocations(benchmark::State& state) {
       static_cast<double>(allocated) / static_cast<double>(state.iterations() * count);
 }
 BENCHMARK(BM_RateAllocations)->Arg(1'000)->Unit(benchmark::kMillisecond);
+
+// What `qaf rate` evaluates for a compact json or jsonl document: records already checked (the
+// first pass), bound once, ratings that name their rules by id (rating_detail::ids).
+void BM_RateCheckedIdsAllocations(benchmark::State& state) {
+  const auto count = static_cast<std::size_t>(state.range(0));
+  const std::vector<qaf::provider>& list = providers(herefordshire(), count);
+  const qaf::date as_of = qaf::bench::portfolio_generator::as_of();
+  std::size_t allocated = 0;
+  for (auto _ : state) {
+    const std::size_t before = allocations.load();
+    for (std::size_t i = 0; i < count; ++i) {
+      benchmark::DoNotOptimize(qaf::detail::rate_checked(herefordshire(), list[i % list.size()],
+                                                         as_of, qaf::detail::rating_detail::ids));
+    }
+    allocated += allocations.load() - before;
+  }
+  per_provider(state, count);
+  state.counters["allocations_per_provider"] =
+      static_cast<double>(allocated) / static_cast<double>(state.iterations() * count);
+}
+BENCHMARK(BM_RateCheckedIdsAllocations)->Arg(1'000)->Unit(benchmark::kMillisecond);
 
 // A provider-year of Bolton children's schedule through engine.schedule, with its heap
 // allocations per provider: the occurrences it returns carry their own strings, and the

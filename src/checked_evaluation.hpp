@@ -14,12 +14,15 @@
 #include "qaf/portfolio.hpp"
 #include "qaf/rating.hpp"
 #include "qaf/schedule.hpp"
+#include "rating/classifier.hpp"
 
 namespace qaf::detail {
 
 schedule_result schedule_checked(const pack& rules, const provider& record,
                                  const schedule_options& options);
-std::vector<rating> rate_checked(const pack& rules, const provider& record, date as_of);
+/// With rating_detail::ids, only what a compact result document writes (rating/classifier.hpp).
+std::vector<rating> rate_checked(const pack& rules, const provider& record, date as_of,
+                                 rating_detail detail = rating_detail::full);
 std::vector<kpi_result> evaluate_kpis_checked(const pack& rules, const provider& record,
                                               date as_of);
 

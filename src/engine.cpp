@@ -85,10 +85,11 @@ detail::bound_record bind_trusted(const detail::pack_data& pack, const provider&
 }
 
 std::vector<rating> rate_bound(const detail::pack_data& pack, const provider& record,
-                               detail::bound_record& facts, date as_of) {
+                               detail::bound_record& facts, date as_of,
+                               detail::rating_detail detail) {
   derive_kpis_not_met(pack, record, facts);
   derive_returns_missed(pack, record, as_of, facts);
-  return detail::rate_provider(pack, record, facts, as_of);
+  return detail::rate_provider(pack, record, facts, as_of, detail);
 }
 
 std::vector<kpi_result> evaluate_kpis_bound(const detail::pack_data& pack, const provider& record,
@@ -128,7 +129,7 @@ schedule_result engine::schedule(const provider& record, const schedule_options&
 std::vector<rating> engine::rate(const provider& record, date as_of) const {
   detail::bound_record facts = bind_checked(pack_.data(), record);
   check_changes_or_throw(record, as_of);
-  return rate_bound(pack_.data(), record, facts, as_of);
+  return rate_bound(pack_.data(), record, facts, as_of, detail::rating_detail::full);
 }
 
 std::vector<kpi_result> engine::evaluate_kpis(const provider& record, date as_of) const {
@@ -150,9 +151,10 @@ schedule_result schedule_checked(const pack& rules, const provider& record,
   return schedule_provider(rules.data(), record, facts, options);
 }
 
-std::vector<rating> rate_checked(const pack& rules, const provider& record, date as_of) {
+std::vector<rating> rate_checked(const pack& rules, const provider& record, date as_of,
+                                 rating_detail detail) {
   bound_record facts = bind_trusted(rules.data(), record);
-  return rate_bound(rules.data(), record, facts, as_of);
+  return rate_bound(rules.data(), record, facts, as_of, detail);
 }
 
 std::vector<kpi_result> evaluate_kpis_checked(const pack& rules, const provider& record,

@@ -10,6 +10,7 @@
 #include <random>
 #include <sstream>
 
+#include "checked_evaluation.hpp"
 #include "rating_cases.hpp"
 #include "render/rating_render.hpp"
 #include "render/result_stream.hpp"
@@ -793,10 +794,24 @@ TEST(RatingRender, TextWriterWritesTheDocumentsBytes) {
         qaf::read_portfolio(rules, (source_dir() / "examples" / (pack_id + ".json")).string());
     ASSERT_TRUE(read) << pack_id;
     const qaf::engine engine(rules);
+    const qaf::date as_of = qaf::date::parse("2024-07-01");
     for (const qaf::provider& p : read.portfolio->providers) {
-      for (const qaf::rating& r : engine.rate(p, qaf::date::parse("2024-07-01"))) {
+      const std::vector<qaf::rating> full = engine.rate(p, as_of);
+      for (const qaf::rating& r : full) {
         same_bytes(r);
         ++ratings;
+      }
+      // Ratings that carry ids only (what `qaf rate` evaluates for a compact document) write
+      // the same compact bytes.
+      const std::vector<qaf::rating> ids =
+          qaf::detail::rate_checked(rules, p, as_of, qaf::detail::rating_detail::ids);
+      ASSERT_EQ(ids.size(), full.size());
+      for (std::size_t i = 0; i < ids.size(); ++i) {
+        std::string compact;
+        std::string from_full;
+        qaf::detail::append_rating_json(compact, ids[i]);
+        qaf::detail::append_rating_json(from_full, full[i]);
+        EXPECT_EQ(compact, from_full);
       }
     }
   }

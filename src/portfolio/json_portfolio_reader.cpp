@@ -123,7 +123,7 @@ class member_pointer {
     }
     return buffer_;
   }
-  // NOLINTNEXTLINE(google-explicit-constructor): a pointer wherever a pointer's text is read.
+  // Implicit on purpose: a member's pointer goes wherever a pointer's text is read.
   operator const std::string&() const { return str(); }
 
  private:

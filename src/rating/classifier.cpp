@@ -32,13 +32,14 @@ const Item* latest_for(const std::vector<Item>& items, const std::string& scheme
   return latest;
 }
 
-rating_reason make_reason(const scheme& s, const scheme_rule& rule) {
+rating_reason make_reason(const scheme& s, const scheme_rule& rule, rating_detail detail) {
   rating_reason reason;
   reason.rule = rule.meta.id;
-  reason.text = rule.text;
-  reason.source = rule.meta.source;
   reason.level = s.levels[rule.level].value;
   reason.interpretation = rule.meta.interpretation;
+  if (detail == rating_detail::ids) return reason;
+  reason.text = rule.text;
+  reason.source = rule.meta.source;
   reason.note = rule.meta.note;
   reason.condition = rule.when.compiled ? rule.when.compiled->to_string() : std::string();
   return reason;
@@ -46,14 +47,16 @@ rating_reason make_reason(const scheme& s, const scheme_rule& rule) {
 
 // A condition of the least severe level as a reason: held, it earns that level; failed, it
 // implies the next one.
-rating_reason make_reason(const scheme& s, const level_requirement& requirement, bool held) {
+rating_reason make_reason(const scheme& s, const level_requirement& requirement, bool held,
+                          rating_detail detail) {
   rating_reason reason;
   reason.kind = held ? reason_kind::requirement_met : reason_kind::requirement_failed;
   reason.rule = requirement.meta.id;
-  reason.text = requirement.text;
-  reason.source = requirement.meta.source;
   reason.level = s.levels[held ? 0 : 1].value;
   reason.interpretation = requirement.meta.interpretation;
+  if (detail == rating_detail::ids) return reason;
+  reason.text = requirement.text;
+  reason.source = requirement.meta.source;
   reason.note = requirement.meta.note;
   reason.condition =
       requirement.when.compiled ? requirement.when.compiled->to_string() : std::string();
@@ -88,11 +91,13 @@ struct open_rule {
 
 class scheme_rater {
  public:
-  scheme_rater(const pack_data& pack, const provider& record, const bound_record& facts, date as_of)
+  scheme_rater(const pack_data& pack, const provider& record, const bound_record& facts, date as_of,
+               rating_detail detail)
       : pack_(pack),
         record_(record),
         facts_(facts),
         as_of_(as_of),
+        detail_(detail),
         unknown_(pack.table.total_slots()) {}
 
   /// The scheme's rating, or none when the scheme's `when` says it does not apply.
@@ -156,13 +161,16 @@ class scheme_rater {
     });
     for (const scheme_rule* rule : fired) {
       (rule->level == suggested ? result.reasons : result.also_fired)
-          .push_back(make_reason(s, *rule));
+          .push_back(make_reason(s, *rule, detail_));
     }
     if (suggested == 0) {
-      for (const level_requirement* r : held) result.reasons.push_back(make_reason(s, *r, true));
+      for (const level_requirement* r : held) {
+        result.reasons.push_back(make_reason(s, *r, true, detail_));
+      }
     }
     for (const level_requirement* r : failed) {
-      (suggested == 1 ? result.reasons : result.also_fired).push_back(make_reason(s, *r, false));
+      (suggested == 1 ? result.reasons : result.also_fired)
+          .push_back(make_reason(s, *r, false, detail_));
     }
     // A failed condition implies the second level: it goes before the rules of the first.
     std::stable_sort(result.also_fired.begin(), result.also_fired.end(),
@@ -178,10 +186,12 @@ class scheme_rater {
     for (const open_rule& o : open) {
       undecided_rule u;
       u.rule = o.meta->id;
-      u.text = *o.text;
       u.level = s.levels[o.level].value;
-      o.unknown.for_each(
-          [&](std::uint32_t slot) { u.unknown_facts.push_back(pack_.table.slot_name(slot)); });
+      if (detail_ == rating_detail::full) {
+        u.text = *o.text;
+        o.unknown.for_each(
+            [&](std::uint32_t slot) { u.unknown_facts.push_back(pack_.table.slot_name(slot)); });
+      }
       all_unknown.merge(o.unknown);
       result.undecided.push_back(std::move(u));
     }
@@ -194,12 +204,16 @@ class scheme_rater {
     }
 
     for (const intervention& i : s.levels[suggested].interventions) {
-      result.interventions.push_back({i.text, i.source, {}});
+      result.interventions.push_back(detail_ == rating_detail::full
+                                         ? rating_intervention{i.text, i.source, {}}
+                                         : rating_intervention{});
     }
     for (const scheme_rule* rule : fired) {
       if (rule->level != suggested) continue;
       for (const intervention& i : rule->interventions) {
-        result.interventions.push_back({i.text, i.source, rule->meta.id});
+        result.interventions.push_back(detail_ == rating_detail::full
+                                           ? rating_intervention{i.text, i.source, rule->meta.id}
+                                           : rating_intervention{{}, {}, rule->meta.id});
       }
     }
     add_judgement(s, suggested, result);
@@ -276,16 +290,17 @@ class scheme_rater {
   const provider& record_;
   const bound_record& facts_;
   date as_of_;
+  rating_detail detail_;
   fact_set unknown_;
 };
 
 }  // namespace
 
 std::vector<rating> rate_provider(const pack_data& pack, const provider& record,
-                                  const bound_record& facts, date as_of) {
+                                  const bound_record& facts, date as_of, rating_detail detail) {
   std::vector<rating> ratings;
   ratings.reserve(pack.schemes.size());
-  scheme_rater rater(pack, record, facts, as_of);
+  scheme_rater rater(pack, record, facts, as_of, detail);
   for (const scheme& s : pack.schemes) {
     if (auto r = rater.rate(s)) ratings.push_back(std::move(*r));
   }

@@ -87,6 +87,13 @@ void schedule_context::report_unknown(const std::string& fact) {
 
 occurrence schedule_context::make(activity_index activity, date due, const rule_meta& meta,
                                   occurrence_origin origin) const {
+  occurrence o = make_unnamed(activity, due, origin);
+  name_rule(o, meta);
+  return o;
+}
+
+occurrence schedule_context::make_unnamed(activity_index activity, date due,
+                                          occurrence_origin origin) const {
   const qaf::activity& a = pack.activities[activity];
   owed_[activity] = true;
   occurrence o;
@@ -96,10 +103,13 @@ occurrence schedule_context::make(activity_index activity, date due, const rule_
   o.on_site = a.on_site;
   o.due = due;
   o.origin = origin;
+  return o;
+}
+
+void schedule_context::name_rule(occurrence& o, const rule_meta& meta) {
   o.rule = meta.id;
   o.source = meta.source;
   o.interpretation = meta.interpretation;
-  return o;
 }
 
 void schedule_context::warn_non_working_day(occurrence& o) const {
@@ -130,7 +140,8 @@ bool schedule_context::in_force(const occurrence& o) const noexcept {
   return !(decisive < pack.info.effective_from) && !after_effective_period(decisive);
 }
 
-void schedule_context::emit(occurrence o, std::optional<date> done_on, bool published) {
+void schedule_context::emit(occurrence o, std::optional<date> done_on, bool published,
+                            const rule_meta* unnamed) {
   const region& where = pack.calendar.holiday_region();
   const date unrolled = o.due;
   if (pack.roll == roll_rule::next_working_day && !published &&
@@ -157,6 +168,7 @@ void schedule_context::emit(occurrence o, std::optional<date> done_on, bool publ
                                         ", as the pack rolls due dates"});
   }
   warn_non_working_day(o);
+  if (unnamed != nullptr) name_rule(o, *unnamed);
   result.occurrences.push_back(std::move(o));
 }
 

@@ -24,11 +24,13 @@ namespace qaf::cli {
 
 namespace {
 
+// `ratings` says what the ratings carry: ids for a compact json or jsonl document, which names
+// the rules once; everything for --explain, text and html, which write the reasons' text.
 detail::provider_assessment assess(const engine& e, const provider& p,
-                                   const schedule_options& window) {
+                                   const schedule_options& window, detail::rating_detail ratings) {
   // Every record was checked before the first byte was written (prepare_job): none again.
   return {detail::describe(p, detail::schedule_checked(e.rules(), p, window)),
-          detail::rate_checked(e.rules(), p, window.as_of),
+          detail::rate_checked(e.rules(), p, window.as_of, ratings),
           detail::evaluate_kpis_checked(e.rules(), p, window.as_of)};
 }
 
@@ -48,8 +50,10 @@ int run_assess(const invocation& call) {
          .format = document_format_of(prepared->format),
          .explain = prepared->explain,
          .summary = true},
-        [&window](const engine& e, const provider& p) { return assess(e, p, window); }, call.stream,
-        call.err);
+        [&window,
+         ratings = prepared->explain ? detail::rating_detail::full : detail::rating_detail::ids](
+            const engine& e, const provider& p) { return assess(e, p, window, ratings); },
+        call.stream, call.err);
     return exit_ok;
   }
   // As the streamed formats do: the window reaching outside the pack's period is said on stderr
@@ -67,7 +71,7 @@ int run_assess(const invocation& call) {
     progress shown(call.err, &call.err == &std::cerr && stderr_is_terminal(), "assess",
                    records.size(), "providers");
     for (const provider& p : records) {
-      assessments.push_back(assess(assessor, p, window));
+      assessments.push_back(assess(assessor, p, window, detail::rating_detail::full));
       summary.add(assessments.back());
       shown.step();
     }

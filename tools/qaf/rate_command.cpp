@@ -18,9 +18,12 @@ int run_rate(const invocation& call) {
       {.ratings = true,
        .format = document_format_of(prepared->format),
        .explain = prepared->explain},
-      [as_of](const engine& e, const provider& p) {
+      // A compact json or jsonl document names each rule once: its ratings need only the ids.
+      [as_of, ratings = prepared->format != "csv" && !prepared->explain
+                            ? detail::rating_detail::ids
+                            : detail::rating_detail::full](const engine& e, const provider& p) {
         return detail::provider_assessment{
-            detail::describe(p, {}), detail::rate_checked(e.rules(), p, as_of), {}};
+            detail::describe(p, {}), detail::rate_checked(e.rules(), p, as_of, ratings), {}};
       },
       call.stream, call.err);
   return exit_ok;
