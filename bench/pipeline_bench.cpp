@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "checked_evaluation.hpp"
 #include "expr/condition.hpp"
 #include "facts/bound_record.hpp"
 #include "facts/fact_set.hpp"
@@ -278,5 +279,52 @@ void BM_RateAllocations(benchmark::State& state) {
       static_cast<double>(allocated) / static_cast<double>(state.iterations() * count);
 }
 BENCHMARK(BM_RateAllocations)->Arg(1'000)->Unit(benchmark::kMillisecond);
+
+// What `qaf rate` evaluates for a compact json or jsonl document: records already checked (the
+// first pass), bound once, ratings that name their rules by id (rating_detail::ids).
+void BM_RateCheckedIdsAllocations(benchmark::State& state) {
+  const auto count = static_cast<std::size_t>(state.range(0));
+  const std::vector<qaf::provider>& list = providers(herefordshire(), count);
+  const qaf::date as_of = qaf::bench::portfolio_generator::as_of();
+  std::size_t allocated = 0;
+  for (auto _ : state) {
+    const std::size_t before = allocations.load();
+    for (std::size_t i = 0; i < count; ++i) {
+      benchmark::DoNotOptimize(qaf::detail::rate_checked(herefordshire(), list[i % list.size()],
+                                                         as_of, qaf::detail::rating_detail::ids));
+    }
+    allocated += allocations.load() - before;
+  }
+  per_provider(state, count);
+  state.counters["allocations_per_provider"] =
+      static_cast<double>(allocated) / static_cast<double>(state.iterations() * count);
+}
+BENCHMARK(BM_RateCheckedIdsAllocations)->Arg(1'000)->Unit(benchmark::kMillisecond);
+
+// A provider-year of Bolton children's schedule through engine.schedule, with its heap
+// allocations per provider: the occurrences it returns carry their own strings, and the
+// scheduler's own working storage shows here too.
+void BM_ScheduleAllocations(benchmark::State& state) {
+  const auto count = static_cast<std::size_t>(state.range(0));
+  const std::vector<qaf::provider>& list = providers(bolton_children(), count);
+  const qaf::engine engine(bolton_children());
+  const qaf::date as_of = qaf::bench::portfolio_generator::as_of();
+  const qaf::schedule_options window{as_of, qaf::add_days(qaf::add_months(as_of, 12), -1), as_of};
+  std::size_t allocated = 0;
+  std::size_t occurrences = 0;
+  for (auto _ : state) {
+    const std::size_t before = allocations.load();
+    for (std::size_t i = 0; i < count; ++i) {
+      const qaf::schedule_result result = engine.schedule(list[i % list.size()], window);
+      occurrences += result.occurrences.size();
+    }
+    allocated += allocations.load() - before;
+  }
+  per_provider(state, count);
+  const auto done = static_cast<double>(state.iterations() * count);
+  state.counters["allocations_per_provider"] = static_cast<double>(allocated) / done;
+  state.counters["occurrences_per_provider"] = static_cast<double>(occurrences) / done;
+}
+BENCHMARK(BM_ScheduleAllocations)->Arg(1'000)->Unit(benchmark::kMillisecond);
 
 }  // namespace

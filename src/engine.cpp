@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "checked_evaluation.hpp"
 #include "explain/rating_explainer.hpp"
 #include "facts/bound_record.hpp"
 #include "kpi/kpi_evaluator.hpp"
@@ -20,12 +21,11 @@ namespace {
 detail::bound_record bind_checked(const detail::pack_data& pack, const provider& record) {
   std::vector<diagnostic> problems;
   detail::diagnostics_sink sink("<record " + record.id + ">", problems);
+  detail::bound_record bound;
   detail::check_record(
-      pack, record, [](std::string_view relative) { return std::string(relative); }, sink);
+      pack, record, [](std::string_view relative) { return std::string(relative); }, sink, bound);
   if (!problems.empty()) throw input_error(std::move(problems));
-  std::vector<diagnostic> unused;
-  std::optional<detail::bound_record> bound = detail::bind_record(pack.table, record, unused);
-  return std::move(*bound);
+  return bound;
 }
 
 // DOMAIN.md section 5 (and the KPI issue): where a record has returns and does not state
@@ -76,6 +76,41 @@ void check_changes_or_throw(const provider& record, date as_of) {
   if (!problems.empty()) throw input_error(std::move(problems));
 }
 
+// Binds a record that a reader has checked in full (record_source's first pass, with as_of):
+// nothing is reported, so nothing is checked again.
+detail::bound_record bind_trusted(const detail::pack_data& pack, const provider& record) {
+  detail::bound_record bound;
+  std::vector<diagnostic> unused;
+  detail::bind_record(pack.table, record, bound, unused);
+  return bound;
+}
+
+std::vector<rating> rate_bound(const detail::pack_data& pack, const provider& record,
+                               detail::bound_record& facts, date as_of,
+                               detail::rating_detail detail) {
+  derive_kpis_not_met(pack, record, facts);
+  derive_returns_missed(pack, record, as_of, facts);
+  return detail::rate_provider(pack, record, facts, as_of, detail);
+}
+
+std::vector<kpi_result> evaluate_kpis_bound(const detail::pack_data& pack, const provider& record,
+                                            const detail::bound_record& facts, date as_of) {
+  std::vector<detail::missed_period> missed;
+  if (pack.consequences.return_activity && !pack.kpis.empty()) {
+    const std::string& code = pack.activities[*pack.consequences.return_activity].code;
+    const date from = std::min(pack.info.effective_from, as_of);
+    const schedule_result ledger =
+        detail::schedule_provider(pack, record, facts, {from, as_of, as_of});
+    for (const occurrence& o : ledger.occurrences) {
+      if (o.activity != code || o.status != occurrence_status::overdue || !o.period_start ||
+          !o.period_end)
+        continue;
+      missed.push_back({*o.period_start, *o.period_end, o.due});
+    }
+  }
+  return detail::evaluate_provider_kpis(pack, record, facts, as_of, missed);
+}
+
 }  // namespace
 
 std::vector<diagnostic> check_provider(const pack& rules, const provider& record, date as_of) {
@@ -100,32 +135,17 @@ std::vector<rating> engine::rate(const provider& record, date as_of,
                                  const rate_options& options) const {
   detail::bound_record facts = bind_checked(pack_.data(), record);
   check_changes_or_throw(record, as_of);
-  derive_kpis_not_met(pack_.data(), record, facts);
-  derive_returns_missed(pack_.data(), record, as_of, facts);
-  std::vector<rating> ratings = detail::rate_provider(pack_.data(), record, facts, as_of);
+  std::vector<rating> ratings =
+      rate_bound(pack_.data(), record, facts, as_of, detail::rating_detail::full);
   // A second pass over the few rules the results name, so that rating itself records nothing.
   if (options.explain) detail::explain_ratings(pack_.data_ptr(), facts, as_of, ratings);
   return ratings;
 }
 
 std::vector<kpi_result> engine::evaluate_kpis(const provider& record, date as_of) const {
-  const detail::pack_data& pack = pack_.data();
-  const detail::bound_record facts = bind_checked(pack, record);
+  const detail::bound_record facts = bind_checked(pack_.data(), record);
   check_changes_or_throw(record, as_of);
-  std::vector<detail::missed_period> missed;
-  if (pack.consequences.return_activity && !pack.kpis.empty()) {
-    const std::string& code = pack.activities[*pack.consequences.return_activity].code;
-    const date from = std::min(pack.info.effective_from, as_of);
-    const schedule_result ledger =
-        detail::schedule_provider(pack, record, facts, {from, as_of, as_of});
-    for (const occurrence& o : ledger.occurrences) {
-      if (o.activity != code || o.status != occurrence_status::overdue || !o.period_start ||
-          !o.period_end)
-        continue;
-      missed.push_back({*o.period_start, *o.period_end, o.due});
-    }
-  }
-  return detail::evaluate_provider_kpis(pack, record, facts, as_of, missed);
+  return evaluate_kpis_bound(pack_.data(), record, facts, as_of);
 }
 
 std::vector<kpi_result> engine::evaluate_kpis(const provider& record) const {
@@ -133,4 +153,27 @@ std::vector<kpi_result> engine::evaluate_kpis(const provider& record) const {
   return detail::evaluate_provider_kpis(pack_.data(), record, facts);
 }
 
+namespace detail {
+
+schedule_result schedule_checked(const pack& rules, const provider& record,
+                                 const schedule_options& options) {
+  const bound_record facts = bind_trusted(rules.data(), record);
+  return schedule_provider(rules.data(), record, facts, options);
+}
+
+std::vector<rating> rate_checked(const pack& rules, const provider& record, date as_of,
+                                 rating_detail detail, bool explain) {
+  bound_record facts = bind_trusted(rules.data(), record);
+  std::vector<rating> ratings = rate_bound(rules.data(), record, facts, as_of, detail);
+  if (explain) explain_ratings(rules.data_ptr(), facts, as_of, ratings);
+  return ratings;
+}
+
+std::vector<kpi_result> evaluate_kpis_checked(const pack& rules, const provider& record,
+                                              date as_of) {
+  const bound_record facts = bind_trusted(rules.data(), record);
+  return evaluate_kpis_bound(rules.data(), record, facts, as_of);
+}
+
+}  // namespace detail
 }  // namespace qaf

@@ -10,9 +10,11 @@
 #include <random>
 #include <sstream>
 
+#include "checked_evaluation.hpp"
 #include "pack/pack_data.hpp"
 #include "rating_support.hpp"
 #include "render/rating_render.hpp"
+#include "render/result_stream.hpp"
 
 namespace {
 
@@ -22,6 +24,7 @@ using qaf::testing::data_dir;
 using qaf::testing::rating_of;
 using qaf::testing::reason_ids;
 using qaf::testing::record_from_json;
+using qaf::testing::source_dir;
 using ::testing::ElementsAre;
 using json = nlohmann::json;
 
@@ -769,6 +772,61 @@ TEST(RatingRender, CompactJsonNamesRulesById) {
   EXPECT_EQ(out["unknown_facts"], json::parse(R"(["safeguarding_enquiries_open"])"));
   EXPECT_EQ(out["summary"], "provisional 2 \u2014 could reach 3: 1 fact unknown");
   EXPECT_LT(out.dump().size(), 1024u);
+}
+
+// append_rating_json writes the compact form without building a document: the same bytes as
+// the document dumped, for every rating of every bundled pack's example portfolio, and for
+// strings a JSON writer must escape (quotes, controls, non-ASCII, malformed UTF-8).
+TEST(RatingRender, TextWriterWritesTheDocumentsBytes) {
+  const auto same_bytes = [](const qaf::rating& r) {
+    for (const bool explain : {false, true}) {
+      std::string written;
+      qaf::detail::append_rating_json(written, r, explain);
+      EXPECT_EQ(written, qaf::detail::compact_json(qaf::detail::rating_json(r, explain)))
+          << r.provider << ' ' << r.scheme << (explain ? " explained" : "");
+    }
+  };
+  std::size_t ratings = 0;
+  for (const std::string pack_id :
+       {"bolton-children-2024", "bolton-adults-2020", "devon-children-residential",
+        "herefordshire-adults-2018", "coventry-children"}) {
+    const qaf::pack& rules = cached_pack(pack_id);
+    const qaf::portfolio_result read =
+        qaf::read_portfolio(rules, (source_dir() / "examples" / (pack_id + ".json")).string());
+    ASSERT_TRUE(read) << pack_id;
+    const qaf::engine engine(rules);
+    const qaf::date as_of = qaf::date::parse("2024-07-01");
+    for (const qaf::provider& p : read.portfolio->providers) {
+      const std::vector<qaf::rating> full = engine.rate(p, as_of);
+      for (const qaf::rating& r : full) {
+        same_bytes(r);
+        ++ratings;
+      }
+      // Ratings that carry ids only (what `qaf rate` evaluates for a compact document) write
+      // the same compact bytes.
+      const std::vector<qaf::rating> ids =
+          qaf::detail::rate_checked(rules, p, as_of, qaf::detail::rating_detail::ids);
+      ASSERT_EQ(ids.size(), full.size());
+      for (std::size_t i = 0; i < ids.size(); ++i) {
+        std::string compact;
+        std::string from_full;
+        qaf::detail::append_rating_json(compact, ids[i]);
+        qaf::detail::append_rating_json(from_full, full[i]);
+        EXPECT_EQ(compact, from_full);
+      }
+    }
+  }
+  EXPECT_GT(ratings, 20u);
+
+  qaf::rating odd = rate(sample_record());
+  ASSERT_TRUE(odd.officer_override.has_value());
+  odd.provider = "p\"1\\ \xc3\xa9t\xc3\xa9\n\x01";
+  odd.label = "bad \xff byte";
+  odd.officer_override->reason = "said \"no\"\tthen yes";
+  odd.unknown_facts.push_back("caf\xc3\xa9");
+  same_bytes(odd);
+  same_bytes(rate(sample_record(), "rag"));
+  same_bytes(rate(with_facts(json::object())));
 }
 
 TEST(RatingRender, CsvIsOneRatingARowStatusFirst) {

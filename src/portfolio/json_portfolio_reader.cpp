@@ -105,6 +105,34 @@ std::string_view type_name(od::json_type type) {
   return "a value";
 }
 
+// A member's JSON Pointer, written into the reader's buffer only when something asks for it: an
+// error at the member, or a nested member's pointer. Facts are read by the million and nearly
+// all are fine (building each fact's pointer was a tenth of `qaf rate`, callgrind). Converts to
+// the pointer's text for the readers that take one.
+class member_pointer {
+ public:
+  member_pointer(std::string& buffer, const std::string& parent, std::string_view key)
+      : buffer_(buffer), parent_(parent), key_(key) {}
+
+  const std::string& str() const {
+    if (!built_) {
+      buffer_.assign(parent_);
+      buffer_ += '/';
+      append_pointer_token(buffer_, key_);
+      built_ = true;
+    }
+    return buffer_;
+  }
+  // Implicit on purpose: a member's pointer goes wherever a pointer's text is read.
+  operator const std::string&() const { return str(); }
+
+ private:
+  std::string& buffer_;
+  const std::string& parent_;
+  std::string_view key_;
+  mutable bool built_ = false;
+};
+
 class portfolio_json_reader {
  public:
   portfolio_json_reader(const pack_data& pack, diagnostics_sink& sink) : pack_(pack), sink_(sink) {}
@@ -241,16 +269,14 @@ class portfolio_json_reader {
       }
       return !more_seen.insert(key).second;
     };
-    // One buffer for the members' pointers, rebuilt in place for each.
-    std::string at;
+    // One buffer for the members' pointers, rebuilt in place for each that needs one.
+    std::string buffer;
     for (auto field_result : take(value.get_object())) {
       od::field field = take(std::move(field_result));
       const std::string_view key = take(field.unescaped_key());
-      at.assign(pointer);
-      at += '/';
-      append_pointer_token(at, key);
+      const member_pointer at(buffer, pointer, key);
       if (seen_before(key)) {
-        sink_.error("qaf.json.duplicate_key", at,
+        sink_.error("qaf.json.duplicate_key", at.str(),
                     "the member " + single_quoted(key) + " appears twice in one object");
         continue;
       }
@@ -264,7 +290,7 @@ class portfolio_json_reader {
         std::string object(what);
         if (!meant.empty() && !object.empty() && object[0] >= 'a' && object[0] <= 'z')
           object[0] = static_cast<char>(object[0] - 'a' + 'A');
-        sink_.error("qaf.portfolio.unknown_member", at,
+        sink_.error("qaf.portfolio.unknown_member", at.str(),
                     "unknown member " + single_quoted(key) +
                         (meant.empty() ? "; " : did_you_mean(meant) + ' ') + object + " has " +
                         std::string(members));
@@ -425,7 +451,7 @@ class portfolio_json_reader {
   void read_facts(od::value& value, const std::string& pointer,
                   std::map<std::string, fact_value, std::less<>>& facts) {
     for_each_member(value, pointer, "an object of facts", "",
-                    [&](std::string_view key, od::value& member, const std::string& at) {
+                    [&](std::string_view key, od::value& member, const member_pointer& at) {
                       if (auto fact = read_fact(member, at)) {
                         facts.insert_or_assign(std::string(key), std::move(*fact));
                       }
@@ -433,7 +459,7 @@ class portfolio_json_reader {
                     });
   }
 
-  std::optional<fact_value> read_fact(od::value& value, const std::string& pointer) {
+  std::optional<fact_value> read_fact(od::value& value, const member_pointer& pointer) {
     switch (take(value.type())) {
       case od::json_type::string:
         return std::string(take(value.get_string()));

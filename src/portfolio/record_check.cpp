@@ -323,11 +323,17 @@ std::span<const std::string_view> event_types() noexcept { return event_type_nam
 
 void check_record(const pack_data& pack, const provider& record, const record_locator& locate,
                   diagnostics_sink& sink) {
+  bound_record bound;
+  check_record(pack, record, locate, sink, bound);
+}
+
+void check_record(const pack_data& pack, const provider& record, const record_locator& locate,
+                  diagnostics_sink& sink, bound_record& bound) {
   if (record.id.empty()) {
     sink.error("qaf.portfolio.missing", locate(""), "every provider record has a non-empty 'id'");
   }
   std::vector<diagnostic> found;
-  bind_record(pack.table, record, found);
+  bind_record(pack.table, record, bound, found);
   for (diagnostic& d : found)
     sink.error(std::move(d.code), locate(d.pointer), std::move(d.message));
   check_history(pack, record, locate, sink);

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "facts/bound_record.hpp"
 #include "pack/json_reader.hpp"
 #include "pack/pack_data.hpp"
 #include "qaf/portfolio.hpp"
@@ -25,6 +26,10 @@ std::span<const std::string_view> event_types() noexcept;
 /// Reports every problem in one record.
 void check_record(const pack_data& pack, const provider& record, const record_locator& locate,
                   diagnostics_sink& sink);
+/// As above, leaving the record's facts bound in `bound` (what could be bound, when anything
+/// was reported): a caller that evaluates the record need not bind it a second time.
+void check_record(const pack_data& pack, const provider& record, const record_locator& locate,
+                  diagnostics_sink& sink, bound_record& bound);
 
 /// Reports a provider id used by an earlier record. `seen` maps ids to where they were first used.
 void check_unique_id(const provider& record, const std::string& where,

@@ -33,13 +33,14 @@ const Item* latest_for(const std::vector<Item>& items, const std::string& scheme
   return latest;
 }
 
-rating_reason make_reason(const scheme& s, const scheme_rule& rule) {
+rating_reason make_reason(const scheme& s, const scheme_rule& rule, rating_detail detail) {
   rating_reason reason;
   reason.rule = rule.meta.id;
-  reason.text = rule.text;
-  reason.source = rule.meta.source;
   reason.level = s.levels[rule.level].value;
   reason.interpretation = rule.meta.interpretation;
+  if (detail == rating_detail::ids) return reason;
+  reason.text = rule.text;
+  reason.source = rule.meta.source;
   reason.note = rule.meta.note;
   reason.condition = rule.when.compiled ? rule.when.compiled->to_string() : std::string();
   return reason;
@@ -47,18 +48,44 @@ rating_reason make_reason(const scheme& s, const scheme_rule& rule) {
 
 // A condition of the least severe level as a reason: held, it earns that level; failed, it
 // implies the next one.
-rating_reason make_reason(const scheme& s, const level_requirement& requirement, bool held) {
+rating_reason make_reason(const scheme& s, const level_requirement& requirement, bool held,
+                          rating_detail detail) {
   rating_reason reason;
   reason.kind = held ? reason_kind::requirement_met : reason_kind::requirement_failed;
   reason.rule = requirement.meta.id;
-  reason.text = requirement.text;
-  reason.source = requirement.meta.source;
   reason.level = s.levels[held ? 0 : 1].value;
   reason.interpretation = requirement.meta.interpretation;
+  if (detail == rating_detail::ids) return reason;
+  reason.text = requirement.text;
+  reason.source = requirement.meta.source;
   reason.note = requirement.meta.note;
   reason.condition =
       requirement.when.compiled ? requirement.when.compiled->to_string() : std::string();
   return reason;
+}
+
+// Whether the record gives any fact that a rule or condition of the scheme reads.
+bool has_evidence(const pack_data& pack, const scheme& s, const bound_record& facts) {
+  const auto known = [&](const when_clause& when) {
+    if (!when.compiled) return true;
+    for (const std::uint32_t fact : when.compiled->facts()) {
+      const std::uint32_t first = pack.table.first_slot(fact);
+      for (std::uint32_t k = 0; k < pack.table.slot_count(fact); ++k) {
+        if (facts.at(first + k).state != slot_state::unknown) return true;
+      }
+    }
+    // An outcome the history records is evidence too (outcome('AUDIT')).
+    if (pack.reads_outcomes) {
+      for (const std::uint32_t slot : when.compiled->slots_from(pack.table.outcome_slots_from())) {
+        if (facts.at(slot).state != slot_state::unknown) return true;
+      }
+    }
+    return false;
+  };
+  return std::any_of(s.rules.begin(), s.rules.end(),
+                     [&](const scheme_rule& r) { return known(r.when); }) ||
+         std::any_of(s.levels.front().requirements.begin(), s.levels.front().requirements.end(),
+                     [&](const level_requirement& r) { return known(r.when); });
 }
 
 // A rule (or a condition of the least severe level) that unknown facts left undecided.
@@ -71,11 +98,13 @@ struct open_rule {
 
 class scheme_rater {
  public:
-  scheme_rater(const pack_data& pack, const provider& record, const bound_record& facts, date as_of)
+  scheme_rater(const pack_data& pack, const provider& record, const bound_record& facts, date as_of,
+               rating_detail detail)
       : pack_(pack),
         record_(record),
         facts_(facts),
         as_of_(as_of),
+        detail_(detail),
         unknown_(pack.table.total_slots()) {}
 
   /// The scheme's rating, or none when the scheme's `when` says it does not apply.
@@ -99,7 +128,7 @@ class scheme_rater {
         return result;
       }
     }
-    if (!has_evidence(s)) return not_assessed(s, result);
+    if (!has_evidence(pack_, s, facts_)) return not_assessed(s, result);
 
     // Evaluate every rule: fired, undecided (unknown) or not.
     std::vector<const scheme_rule*> fired;
@@ -139,13 +168,16 @@ class scheme_rater {
     });
     for (const scheme_rule* rule : fired) {
       (rule->level == suggested ? result.reasons : result.also_fired)
-          .push_back(make_reason(s, *rule));
+          .push_back(make_reason(s, *rule, detail_));
     }
     if (suggested == 0) {
-      for (const level_requirement* r : held) result.reasons.push_back(make_reason(s, *r, true));
+      for (const level_requirement* r : held) {
+        result.reasons.push_back(make_reason(s, *r, true, detail_));
+      }
     }
     for (const level_requirement* r : failed) {
-      (suggested == 1 ? result.reasons : result.also_fired).push_back(make_reason(s, *r, false));
+      (suggested == 1 ? result.reasons : result.also_fired)
+          .push_back(make_reason(s, *r, false, detail_));
     }
     // A failed condition implies the second level: it goes before the rules of the first.
     std::stable_sort(result.also_fired.begin(), result.also_fired.end(),
@@ -161,10 +193,12 @@ class scheme_rater {
     for (const open_rule& o : open) {
       undecided_rule u;
       u.rule = o.meta->id;
-      u.text = *o.text;
       u.level = s.levels[o.level].value;
-      o.unknown.for_each(
-          [&](std::uint32_t slot) { u.unknown_facts.push_back(pack_.table.slot_name(slot)); });
+      if (detail_ == rating_detail::full) {
+        u.text = *o.text;
+        o.unknown.for_each(
+            [&](std::uint32_t slot) { u.unknown_facts.push_back(pack_.table.slot_name(slot)); });
+      }
       all_unknown.merge(o.unknown);
       result.undecided.push_back(std::move(u));
     }
@@ -177,12 +211,16 @@ class scheme_rater {
     }
 
     for (const intervention& i : s.levels[suggested].interventions) {
-      result.interventions.push_back({i.text, i.source, {}});
+      result.interventions.push_back(detail_ == rating_detail::full
+                                         ? rating_intervention{i.text, i.source, {}}
+                                         : rating_intervention{});
     }
     for (const scheme_rule* rule : fired) {
       if (rule->level != suggested) continue;
       for (const intervention& i : rule->interventions) {
-        result.interventions.push_back({i.text, i.source, rule->meta.id});
+        result.interventions.push_back(detail_ == rating_detail::full
+                                           ? rating_intervention{i.text, i.source, rule->meta.id}
+                                           : rating_intervention{{}, {}, rule->meta.id});
       }
     }
     add_judgement(s, suggested, result);
@@ -190,31 +228,6 @@ class scheme_rater {
   }
 
  private:
-  // Whether the record gives any fact that a rule or condition of the scheme reads.
-  bool has_evidence(const scheme& s) const {
-    const auto known = [&](const when_clause& when) {
-      if (!when.compiled) return true;
-      for (const std::uint32_t fact : when.compiled->facts()) {
-        const std::uint32_t first = pack_.table.first_slot(fact);
-        for (std::uint32_t k = 0; k < pack_.table.slot_count(fact); ++k) {
-          if (facts_.at(first + k).state != slot_state::unknown) return true;
-        }
-      }
-      // An outcome the history records is evidence too (outcome('AUDIT')).
-      if (pack_.reads_outcomes) {
-        for (const std::uint32_t slot :
-             when.compiled->slots_from(pack_.table.outcome_slots_from())) {
-          if (facts_.at(slot).state != slot_state::unknown) return true;
-        }
-      }
-      return false;
-    };
-    return std::any_of(s.rules.begin(), s.rules.end(),
-                       [&](const scheme_rule& r) { return known(r.when); }) ||
-           std::any_of(s.levels.front().requirements.begin(), s.levels.front().requirements.end(),
-                       [&](const level_requirement& r) { return known(r.when); });
-  }
-
   // No evidence: no level, and every fact the scheme reads is unknown; could_reach is the most
   // severe level the scheme's rules (or its least severe level's failed conditions) imply.
   rating not_assessed(const scheme& s, rating result) {
@@ -290,13 +303,14 @@ class scheme_rater {
   const provider& record_;
   const bound_record& facts_;
   date as_of_;
+  rating_detail detail_;
   fact_set unknown_;
 };
 
 }  // namespace
 
 std::vector<rating> rate_provider(const pack_data& pack, const provider& record,
-                                  const bound_record& facts, date as_of) {
+                                  const bound_record& facts, date as_of, rating_detail detail) {
   std::vector<rating> ratings;
   ratings.reserve(pack.schemes.size());
   // outcome('AUDIT') reads the history as of the date rated; a record binds facts only.
@@ -305,11 +319,35 @@ std::vector<rating> rate_provider(const pack_data& pack, const provider& record,
     with_outcomes = facts;
     fill_outcomes(pack, record, as_of, *with_outcomes);
   }
-  scheme_rater rater(pack, record, with_outcomes ? *with_outcomes : facts, as_of);
+  scheme_rater rater(pack, record, with_outcomes ? *with_outcomes : facts, as_of, detail);
   for (const scheme& s : pack.schemes) {
     if (auto r = rater.rate(s)) ratings.push_back(std::move(*r));
   }
   return ratings;
+}
+
+std::optional<std::uint32_t> suggested_level(const pack_data& pack, const scheme& s,
+                                             const bound_record& facts, date as_of) {
+  // The same decisions as scheme_rater::rate, in the same order, without the reasons.
+  if (s.when.compiled && s.when.compiled->evaluate(facts, as_of) != truth::yes) return std::nullopt;
+  if (!has_evidence(pack, s, facts)) return std::nullopt;
+  std::uint32_t suggested = 0;
+  for (const scheme_rule& rule : s.rules) {
+    if (rule.level <= suggested) continue;  // cannot raise the level, fired or not
+    if (!rule.when.compiled || rule.when.compiled->evaluate(facts, as_of) == truth::yes) {
+      suggested = rule.level;
+    }
+  }
+  if (suggested == 0) {
+    for (const level_requirement& requirement : s.levels.front().requirements) {
+      if (requirement.when.compiled &&
+          requirement.when.compiled->evaluate(facts, as_of) == truth::no) {
+        suggested = 1;
+        break;
+      }
+    }
+  }
+  return suggested;
 }
 
 }  // namespace qaf::detail

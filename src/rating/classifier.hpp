@@ -1,6 +1,8 @@
 // The classification engine (DOMAIN.md section 3) over one bound provider record.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "facts/bound_record.hpp"
@@ -10,9 +12,22 @@
 
 namespace qaf::detail {
 
+/// What a rating copies from the pack. full: everything rating.hpp describes. ids: the reasons,
+/// undecided rules and interventions name their rule (and level) only, with no text, source,
+/// note, condition or per-rule unknown facts: all a compact result document writes (its `rules`
+/// and `levels` give the rest once), for a few allocations a rating instead of dozens.
+enum class rating_detail { full, ids };
+
 /// One rating per scheme of the pack, in the pack's order, leaving out a scheme whose `when` is
 /// false for the record.
 std::vector<rating> rate_provider(const pack_data& pack, const provider& record,
-                                  const bound_record& facts, date as_of);
+                                  const bound_record& facts, date as_of,
+                                  rating_detail detail = rating_detail::full);
+
+/// The index (into `s.levels`) of the level rate_provider suggests for scheme `s`, without
+/// building the rating and its reasons: what the fact timeline needs for `level('...')`. None
+/// when the scheme's `when` is not true for the record or the rating would be not_assessed.
+std::optional<std::uint32_t> suggested_level(const pack_data& pack, const scheme& s,
+                                             const bound_record& facts, date as_of);
 
 }  // namespace qaf::detail

@@ -2,6 +2,7 @@
 
 #include <sstream>
 
+#include "render/json_text.hpp"
 #include "render/kpi_render.hpp"
 #include "render/rating_render.hpp"
 #include "render/result_document.hpp"
@@ -107,33 +108,41 @@ rendered_chunk document_writer::render(std::span<provider_assessment> assessment
     out.lists.push_back(std::move(rows).str());
   } else if (spec_.format == document_format::jsonl) {
     std::string lines;
+    // One compact object a line, its members written in turn: {"provider": ..., "occurrences":
+    // [...], ..., "ratings": [...], "kpis": [...]}.
     for (const provider_assessment& a : assessments) {
-      json line;
-      line["provider"] = a.schedule.provider;
+      lines += "{\"provider\":";
+      append_json_string(lines, a.schedule.provider);
       if (spec_.schedule) {
         const schedule_result& s = a.schedule.result;
         json occurrences = json::array();
         for (const occurrence& o : s.occurrences) occurrences.push_back(occurrence_json(o));
-        line["occurrences"] = std::move(occurrences);
+        lines += ",\"occurrences\":";
+        append_compact(lines, occurrences);
         json minimum = json::array();
         for (const minimum_visits_check& c : s.minimum_visits) {
           minimum.push_back(minimum_visits_json(a.schedule.provider, c));
         }
-        line["minimum_visits"] = std::move(minimum);
-        line["unknown_facts"] = s.unknown_facts;
+        lines += ",\"minimum_visits\":";
+        append_compact(lines, minimum);
+        lines += ",\"unknown_facts\":";
+        append_compact(lines, json(s.unknown_facts));
       }
       if (spec_.ratings) {
-        json ratings = json::array();
-        for (const rating& r : a.ratings) ratings.push_back(rating_json(r, explain));
-        line["ratings"] = std::move(ratings);
+        lines += ",\"ratings\":[";
+        for (std::size_t i = 0; i < a.ratings.size(); ++i) {
+          if (i > 0) lines += ',';
+          append_rating_json(lines, a.ratings[i], explain);
+        }
+        lines += ']';
       }
       if (spec_.kpis) {
         json kpis = json::array();
         for (const kpi_result& k : a.kpis) kpis.push_back(kpi_result_json(k, explain));
-        line["kpis"] = std::move(kpis);
+        lines += ",\"kpis\":";
+        append_compact(lines, kpis);
       }
-      append_compact(lines, line);
-      lines += '\n';
+      lines += "}\n";
     }
     out.lists.push_back(std::move(lines));
   } else {
@@ -155,7 +164,11 @@ rendered_chunk document_writer::render(std::span<provider_assessment> assessment
     }
     if (spec_.ratings) {
       for (const provider_assessment& a : assessments) {
-        for (const rating& r : a.ratings) append_item(out.lists[list], rating_json(r, explain));
+        for (const rating& r : a.ratings) {
+          std::string& chunk = out.lists[list];
+          if (!chunk.empty()) chunk += result_stream::json_separator;
+          append_rating_json(chunk, r, explain);
+        }
       }
       ++list;
     }

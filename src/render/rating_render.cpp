@@ -5,7 +5,9 @@
 
 #include "render/csv_writer.hpp"
 #include "render/explanation_render.hpp"
+#include "render/json_text.hpp"
 #include "render/result_document.hpp"
+#include "render/result_stream.hpp"
 
 namespace qaf::detail {
 namespace {
@@ -151,6 +153,152 @@ json rating_json(const rating& r, bool explain) {
                                       {"date", r.previous->on.to_string()}}
                                : json(nullptr);
   return out;
+}
+
+namespace {
+
+void append_optional_level(std::string& out, const std::optional<level_value>& level) {
+  if (level) {
+    append_json_level(out, *level);
+  } else {
+    out += "null";
+  }
+}
+
+void append_string_list(std::string& out, const std::vector<std::string>& items) {
+  out += '[';
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += ',';
+    append_json_string(out, items[i]);
+  }
+  out += ']';
+}
+
+void append_compact_reasons(std::string& out, const std::vector<rating_reason>& list) {
+  out += '[';
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const rating_reason& why = list[i];
+    out += i > 0 ? ",{\"rule\":" : "{\"rule\":";
+    append_json_string(out, why.rule);
+    out += ",\"kind\":";
+    append_json_string(out, to_string(why.kind));
+    out += ",\"level\":";
+    append_json_level(out, why.level);
+    out += '}';
+  }
+  out += ']';
+}
+
+}  // namespace
+
+void append_rating_json(std::string& out, const rating& r, bool explain) {
+  if (explain) {
+    append_compact(out, rating_json(r, true));
+    return;
+  }
+  // The members and their order are rating_json's (a test compares the two on every pack's
+  // worked cases); only the document is not built.
+  const bool assessed = r.status != rating_status::not_assessed;
+  out += "{\"provider\":";
+  append_json_string(out, r.provider);
+  out += ",\"scheme\":";
+  append_json_string(out, r.scheme);
+  out += ",\"status\":";
+  append_json_string(out, to_string(r.status));
+  out += ",\"level\":";
+  if (assessed) {
+    append_json_level(out, r.level);
+  } else {
+    out += "null";
+  }
+  out += ",\"label\":";
+  if (assessed) {
+    append_json_string(out, r.label);
+  } else {
+    out += "null";
+  }
+  out += ",\"summary\":";
+  append_json_string(out, rating_summary(r));
+  out += ",\"reasons\":";
+  append_compact_reasons(out, r.reasons);
+  out += ",\"also_fired\":";
+  append_compact_reasons(out, r.also_fired);
+  out += ",\"could_reach\":";
+  append_optional_level(out, r.could_reach);
+  out += ",\"unknown_facts\":";
+  append_string_list(out, r.unknown_facts);
+  out += ",\"undecided\":[";
+  for (std::size_t i = 0; i < r.undecided.size(); ++i) {
+    out += i > 0 ? ",{\"rule\":" : "{\"rule\":";
+    append_json_string(out, r.undecided[i].rule);
+    out += ",\"level\":";
+    append_json_level(out, r.undecided[i].level);
+    out += '}';
+  }
+  out += "],\"interventions\":[";
+  const std::string* previous = nullptr;
+  bool first = true;
+  for (const rating_intervention& i : r.interventions) {
+    if (previous != nullptr && *previous == i.rule) continue;
+    previous = &i.rule;
+    if (!first) out += ',';
+    first = false;
+    if (i.rule.empty()) {
+      out += "{\"level\":";
+      append_json_level(out, r.level);
+    } else {
+      out += "{\"rule\":";
+      append_json_string(out, i.rule);
+    }
+    out += '}';
+  }
+  out += "],\"override\":";
+  if (r.officer_override) {
+    const rating_override& o = *r.officer_override;
+    out += "{\"level\":";
+    append_json_level(out, o.level);
+    out += ",\"label\":";
+    append_json_string(out, r.override_label);
+    out += ",\"reason\":";
+    append_json_string(out, o.reason);
+    out += ",\"officer\":";
+    append_json_string(out, o.officer);
+    out += ",\"date\":";
+    append_json_date(out, o.on);
+    out += '}';
+  } else {
+    out += "null";
+  }
+  out += ",\"rated_on\":";
+  if (r.rated_on) {
+    append_json_date(out, *r.rated_on);
+  } else {
+    out += "null";
+  }
+  out += ",\"refreshed_by\":";
+  if (r.refreshed_by) {
+    out += "{\"activity\":";
+    append_json_string(out, r.refreshed_by->activity);
+    out += ",\"date\":";
+    append_json_date(out, r.refreshed_by->on);
+    out += '}';
+  } else {
+    out += "null";
+  }
+  out += r.review_due ? ",\"review_due\":true" : ",\"review_due\":false";
+  out += ",\"trend\":";
+  append_json_string(out, to_string(r.trend));
+  out += ",\"previous\":";
+  if (r.previous) {
+    out += "{\"level\":";
+    append_json_level(out, r.previous->level);
+    out += ",\"date\":";
+    append_json_date(out, r.previous->on);
+    out += '}';
+  } else {
+    out += "null";
+  }
+  out += '}';
 }
 
 void write_ratings_csv(std::ostream& out, std::span<const rating> ratings, bool header) {

@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <span>
+#include <string>
 
 #include "qaf/date.hpp"
 #include "qaf/pack.hpp"
@@ -32,6 +33,11 @@ std::string rating_summary(const rating& r);
 /// `explain` writes each reason's text, source, condition and its value inline instead, and each
 /// intervention's text.
 nlohmann::ordered_json rating_json(const rating& result, bool explain = false);
+
+/// Appends rating_json(result, explain) as compact JSON (as result_stream's append_compact
+/// writes it), the same bytes; the compact form is written straight to text, with no document
+/// built (it is the hot path of `qaf rate`).
+void append_rating_json(std::string& out, const rating& result, bool explain = false);
 
 /// A header row (unless `header` is false: a later chunk of the same table), then one row a
 /// rating; lists inside a cell are joined by " | ".

@@ -223,7 +223,7 @@ void run_calendar_rule(schedule_context& ctx, const schedule_rule& rule,
   }
   for (std::size_t i = 0; i < items.size(); ++i) {
     const calendar_item& item = items[i];
-    occurrence o = ctx.make(activity, item.due, rule.meta, occurrence_origin::schedule);
+    occurrence o = ctx.make_unnamed(activity, item.due, occurrence_origin::schedule);
     o.period_start = item.start;
     o.period_end = item.end;
     o.period_name = item.name;
@@ -240,7 +240,7 @@ void run_calendar_rule(schedule_context& ctx, const schedule_rule& rule,
                                     add_days(item.due, 1),
                                     {{"activity", ctx.pack.activities[activity].code}}});
     }
-    ctx.emit(std::move(o), done[i], item.entry != nullptr);
+    ctx.emit(std::move(o), done[i], item.entry != nullptr, &rule.meta);
   }
 }
 

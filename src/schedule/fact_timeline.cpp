@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "facts/fact_conversion.hpp"
 #include "facts/message_text.hpp"
@@ -101,27 +103,33 @@ std::optional<level_value> agreed_level(const provider& record, const scheme& s,
 }
 
 void fill_levels(const pack_data& pack, const provider& record, timeline_segment& segment) {
-  std::vector<rating> suggested;
+  // Suggested levels are all decided on the facts as they stand when the first is needed (the
+  // levels set before it, none after), so that the order of the schemes changes no level: the
+  // levels set after that point wait in `later`.
   bool rated = false;
+  std::vector<std::pair<std::uint32_t, std::int64_t>> later;
   for (std::size_t i = 0; i < pack.schemes.size(); ++i) {
     const scheme& s = pack.schemes[i];
     const std::optional<std::uint32_t> slot = pack.table.level_slot(s.id);
     if (!slot) continue;
     std::optional<level_value> level = agreed_level(record, s, segment.decided_on);
     if (!level) {
-      if (!rated) {
-        suggested = rate_provider(pack, record, segment.facts, segment.decided_on);
-        rated = true;
+      rated = true;
+      // Only the level is read here: the reasons a full rating would copy are not needed.
+      if (const auto index = suggested_level(pack, s, segment.facts, segment.decided_on)) {
+        level = s.levels[*index].value;
       }
-      const auto r = std::find_if(suggested.begin(), suggested.end(),
-                                  [&](const rating& each) { return each.scheme == s.id; });
-      if (r != suggested.end() && r->status != rating_status::not_assessed) level = r->level;
     }
     if (!level) continue;
     if (const std::optional<std::int64_t> n = level_number(s, *level)) {
-      segment.facts.set_integer(*slot, *n);
+      if (rated) {
+        later.emplace_back(*slot, *n);
+      } else {
+        segment.facts.set_integer(*slot, *n);
+      }
     }
   }
+  for (const auto& [slot, n] : later) segment.facts.set_integer(slot, n);
 }
 
 }  // namespace

@@ -116,7 +116,7 @@ void run_chain(schedule_context& ctx, const chain_spec& spec, chain_start start)
     occurrence o = ctx.make(wanted, due, *meta, origin);
     o.warnings = std::move(warnings);
     o.outcome = std::move(outcome);
-    ctx.emit(std::move(o), done, false, preceded);
+    ctx.emit(std::move(o), done, false, nullptr, preceded);
     if (!spec.interval) break;
     if (done || fell_due < ctx.options.as_of) {
       // Done, or overdue and going on as if done on as_of: the next is one step after.

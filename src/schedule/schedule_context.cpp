@@ -92,6 +92,13 @@ void schedule_context::report_unknown(const std::string& fact) {
 
 occurrence schedule_context::make(activity_index activity, date due, const rule_meta& meta,
                                   occurrence_origin origin) const {
+  occurrence o = make_unnamed(activity, due, origin);
+  name_rule(o, meta);
+  return o;
+}
+
+occurrence schedule_context::make_unnamed(activity_index activity, date due,
+                                          occurrence_origin origin) const {
   const qaf::activity& a = pack.activities[activity];
   if (origin != occurrence_origin::follow_up) owed_routine_[activity] = true;
   occurrence o;
@@ -101,10 +108,13 @@ occurrence schedule_context::make(activity_index activity, date due, const rule_
   o.on_site = a.on_site;
   o.due = due;
   o.origin = origin;
+  return o;
+}
+
+void schedule_context::name_rule(occurrence& o, const rule_meta& meta) {
   o.rule = meta.id;
   o.source = meta.source;
   o.interpretation = meta.interpretation;
-  return o;
 }
 
 void schedule_context::warn_non_working_day(occurrence& o) const {
@@ -136,17 +146,13 @@ bool schedule_context::in_force(const occurrence& o) const noexcept {
 }
 
 void schedule_context::emit(occurrence o, std::optional<date> done_on, bool published,
-                            bool preceded) {
+                            const rule_meta* unnamed, bool preceded) {
   const region& where = pack.calendar.holiday_region();
+  const date unrolled = o.due;
   if (pack.roll == roll_rule::next_working_day && !published &&
       o.due.year() >= where.first_year() && o.due.year() < where.last_year() &&
       !pack.calendar.is_working_day(o.due)) {
-    const date rolled = pack.calendar.next_working_day_on_or_after(o.due);
-    o.warnings.push_back({"rolled", o.due.to_string() + " is not a working day (" +
-                                        why_not_working(pack, o.due) +
-                                        "); due the next working day, " + rolled.to_string() +
-                                        ", as the pack rolls due dates"});
-    o.due = rolled;
+    o.due = pack.calendar.next_working_day_on_or_after(o.due);
   }
   o.status = status_of(o.due, done_on);
   o.done_on = done_on;
@@ -163,10 +169,20 @@ void schedule_context::emit(occurrence o, std::optional<date> done_on, bool publ
       }
     }
   }
-  warn_non_working_day(o);
   const bool in_window = !(o.due < options.from) && !(options.to < o.due);
   const bool overdue_earlier = o.status == occurrence_status::overdue && o.due < options.from;
-  if (in_window || overdue_earlier) result.occurrences.push_back(std::move(o));
+  // Most of a provider's ledger lies outside the window: the warnings' text is written only for
+  // the entries the result keeps.
+  if (!in_window && !overdue_earlier) return;
+  if (o.due != unrolled) {
+    o.warnings.push_back({"rolled", unrolled.to_string() + " is not a working day (" +
+                                        why_not_working(pack, unrolled) +
+                                        "); due the next working day, " + o.due.to_string() +
+                                        ", as the pack rolls due dates"});
+  }
+  warn_non_working_day(o);
+  if (unnamed != nullptr) name_rule(o, *unnamed);
+  result.occurrences.push_back(std::move(o));
 }
 
 std::string effective_period_text(const pack_info& info) {

@@ -93,6 +93,12 @@ class schedule_context {
   /// An occurrence of `activity` due on `due`, citing `meta`, with no status yet.
   occurrence make(activity_index activity, date due, const rule_meta& meta,
                   occurrence_origin origin) const;
+  /// As make, without the rule's id, source and interpretation: emit names the rule only for an
+  /// occurrence the result keeps (most of a long ledger lies outside the window, and copying the
+  /// source's text for each was a tenth of a provider-year of schedule).
+  occurrence make_unnamed(activity_index activity, date due, occurrence_origin origin) const;
+  /// Sets the occurrence's rule, source and interpretation from `meta`.
+  static void name_rule(occurrence& o, const rule_meta& meta);
   /// Warns when `due` is not a working day (a weekend or holiday of the pack's calendar), unless
   /// the occurrence already carries that warning.
   void warn_non_working_day(occurrence& o) const;
@@ -107,10 +113,11 @@ class schedule_context {
   /// selects it: in force, and due in [from, to] or overdue and due earlier. Under the pack's
   /// roll policy a due date that is not a working day first moves to the next working day (with
   /// a `rolled` warning), unless it is `published` in a deadline table.
+  /// `unnamed`: the rule of an occurrence from make_unnamed, named when the result keeps it.
   /// `preceded` false: a routine obligation done by a follow-up's visit that counts as it, where
   /// that visit already owes what falls due before it (one visit, one self-assessment).
   void emit(occurrence o, std::optional<date> done_on, bool published = false,
-            bool preceded = true);
+            const rule_meta* unnamed = nullptr, bool preceded = true);
 
   /// Adds a result-level unmatched_history warning for each history record up to as_of that
   /// fulfilled no obligation although its activity is owed in this ledger (called by finish):

@@ -9,6 +9,7 @@
 #include <ostream>
 #include <vector>
 
+#include "checked_evaluation.hpp"
 #include "command.hpp"
 #include "job_options.hpp"
 #include "progress.hpp"
@@ -23,11 +24,16 @@ namespace qaf::cli {
 
 namespace {
 
-// With `explain`, each rating's reasons carry their conditions test by test, for every format.
+// `ratings` says what the ratings carry: ids for a compact json or jsonl document, which names
+// the rules once; everything for --explain, text and html, which write the reasons' text; with
+// `explain`, each reason also carries its conditions test by test.
 detail::provider_assessment assess(const engine& e, const provider& p,
-                                   const schedule_options& window, bool explain) {
-  return {detail::describe(p, e.schedule(p, window)), e.rate(p, window.as_of, {.explain = explain}),
-          e.evaluate_kpis(p, window.as_of)};
+                                   const schedule_options& window, detail::rating_detail ratings,
+                                   bool explain) {
+  // Every record was checked before the first byte was written (prepare_job): none again.
+  return {detail::describe(p, detail::schedule_checked(e.rules(), p, window)),
+          detail::rate_checked(e.rules(), p, window.as_of, ratings, explain),
+          detail::evaluate_kpis_checked(e.rules(), p, window.as_of)};
 }
 
 }  // namespace
@@ -46,9 +52,9 @@ int run_assess(const invocation& call) {
          .format = document_format_of(prepared->format),
          .explain = prepared->explain,
          .summary = true},
-        [&window, explain = prepared->explain](const engine& e, const provider& p) {
-          return assess(e, p, window, explain);
-        },
+        [&window, explain = prepared->explain,
+         ratings = prepared->explain ? detail::rating_detail::full : detail::rating_detail::ids](
+            const engine& e, const provider& p) { return assess(e, p, window, ratings, explain); },
         call.stream, call.err);
     return exit_ok;
   }
@@ -67,7 +73,8 @@ int run_assess(const invocation& call) {
     progress shown(call.err, &call.err == &std::cerr && stderr_is_terminal(), "assess",
                    records.size(), "providers");
     for (const provider& p : records) {
-      assessments.push_back(assess(assessor, p, window, prepared->explain));
+      assessments.push_back(
+          assess(assessor, p, window, detail::rating_detail::full, prepared->explain));
       summary.add(assessments.back());
       shown.step();
     }

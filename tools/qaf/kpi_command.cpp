@@ -1,6 +1,7 @@
 // qaf kpi --pack P --portfolio F [--as-of D] [--format json|jsonl|csv] [--threads N] [--explain]:
 // KPI status per provider, KPI and return period, with the consequences of targets not met
 // (docs/kpis.md). Streamed in portfolio order (result_job.hpp).
+#include "checked_evaluation.hpp"
 #include "command.hpp"
 #include "job_options.hpp"
 #include "result_job.hpp"
@@ -15,7 +16,8 @@ int run_kpi(const invocation& call) {
       *prepared, {as_of, as_of, as_of},
       {.kpis = true, .format = document_format_of(prepared->format), .explain = prepared->explain},
       [as_of](const engine& e, const provider& p) {
-        return detail::provider_assessment{detail::describe(p, {}), {}, e.evaluate_kpis(p, as_of)};
+        return detail::provider_assessment{
+            detail::describe(p, {}), {}, detail::evaluate_kpis_checked(e.rules(), p, as_of)};
       },
       call.stream, call.err);
   return exit_ok;

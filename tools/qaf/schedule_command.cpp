@@ -5,6 +5,7 @@
 #include <ostream>
 #include <vector>
 
+#include "checked_evaluation.hpp"
 #include "command.hpp"
 #include "job_options.hpp"
 #include "qaf/engine.hpp"
@@ -26,7 +27,8 @@ int run_schedule(const invocation& call) {
          .format = document_format_of(prepared->format),
          .explain = prepared->explain},
         [&window](const engine& e, const provider& p) {
-          return detail::provider_assessment{detail::describe(p, e.schedule(p, window)), {}, {}};
+          return detail::provider_assessment{
+              detail::describe(p, detail::schedule_checked(e.rules(), p, window)), {}, {}};
         },
         call.stream, call.err);
     return exit_ok;
