@@ -97,7 +97,7 @@ TEST(ProviderOverview, OfWorkDueTheSameDayTheFirstListedIsNext) {
   EXPECT_EQ(row["overdue"], 0);
 }
 
-TEST(ProviderOverview, NothingToDoGivesZerosAndNoNextWork) {
+TEST(ProviderOverview, NothingDueGivesZerosAndNoNextWork) {
   provider_assessment a;
   a.schedule.provider = "home-2";
   a.schedule.result.occurrences = {work("QMC-1", "2026-09-01", qaf::occurrence_status::done, true)};
