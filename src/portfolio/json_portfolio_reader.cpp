@@ -5,10 +5,12 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 #include <unordered_set>
 
+#include "facts/core_vocabulary.hpp"
 #include "facts/message_text.hpp"
 #include "facts/spelling.hpp"
 #include "input_file.hpp"
@@ -78,6 +80,13 @@ std::optional<syntax_fault> find_syntax_fault(std::string_view text) {
   fault_finder finder;
   nlohmann::json::sax_parse(text.begin(), text.end(), &finder);
   return finder.fault;
+}
+
+// The parser that reads records on this thread, shared by both ways of reading one: its buffers
+// grow to the largest record and are reused.
+od::parser& record_parser() {
+  thread_local od::parser parser;
+  return parser;
 }
 
 template <typename T>
@@ -176,7 +185,7 @@ class portfolio_json_reader {
   // split_json_records). `padded` holds `size` bytes of text and SIMDJSON_PADDING more.
   json_record read_one(const char* padded, std::size_t size, const std::string& pointer,
                        bool check) {
-    thread_local od::parser parser;
+    od::parser& parser = record_parser();
     json_record out;
     const std::size_t errors_before = sink_.count();
     od::document doc;
@@ -207,6 +216,32 @@ class portfolio_json_reader {
     }
     if (sink_.count() == errors_before) out.record = std::move(record);
     return out;
+  }
+
+  // read_json_record_bound (portfolio_readers.hpp): the record's facts straight into `facts`.
+  // Nothing is reported: whatever read_one would report, or anything bind_record would, leaves a
+  // doubt or a diagnostic in the sink, and the caller reads the record the full way instead.
+  bool read_bound(const char* padded, std::size_t size, provider& record, bound_record& facts) {
+    facts.reset(pack_.table);
+    binding_ = &facts;
+    doubt_ = false;
+    const std::size_t errors_before = sink_.count();
+    try {
+      od::document doc;
+      if (record_parser().iterate(padded, size, size + simdjson::SIMDJSON_PADDING).get(doc))
+        return false;
+      od::value root = take(doc.get_value());
+      if (!read_record(root, "", record)) return false;
+      const char* rest = nullptr;
+      if (!doc.current_location().get(rest)) return false;  // text after the record
+    } catch (const syntax_failure&) {
+      return false;
+    }
+    if (doubt_ || sink_.count() != errors_before || record.id.empty()) return false;
+    // bind_record's last step: the id's slot holds the record's id.
+    if (const auto id = pack_.table.find(id_fact))
+      facts.set_string(pack_.table.first_slot(*id), record.id);
+    return true;
   }
 
  private:
@@ -372,9 +407,17 @@ class portfolio_json_reader {
         [&](std::string_view key, od::value& member, const std::string& at) {
           if (key == "id") {
             read_string(member, at, record.id);
+          } else if (key == "name" && binding_ != nullptr) {
+            bind_fact("name", member);
           } else if (key == "name") {
             std::string name;
             if (read_string(member, at, name)) record.facts["name"] = std::move(name);
+          } else if (key == "facts" && binding_ != nullptr) {
+            for_each_member(member, at, "an object of facts", "",
+                            [&](std::string_view name, od::value& given, const member_pointer&) {
+                              bind_fact(name, given);
+                              return true;
+                            });
           } else if (key == "facts") {
             read_facts(member, at, record.facts);
           } else if (key == "history") {
@@ -494,6 +537,121 @@ class portfolio_json_reader {
         return std::nullopt;
     }
     return std::nullopt;
+  }
+
+  // One fact of a record read straight into its slot, as store_fact would store the value
+  // read_fact makes of it. Anything store_fact or read_fact would report, and the few values they
+  // accept in a roundabout way (4.0 for an integer, facts.id, which bind_record compares with the
+  // record's id), is a doubt instead: the record is then read the full way, which says exactly
+  // what is wrong.
+  void bind_fact(std::string_view name, od::value& value) {
+    const fact_table& table = pack_.table;
+    const std::optional<std::uint32_t> fact = table.find(name);
+    if (!fact || name == id_fact) {
+      doubt_ = true;
+      return;
+    }
+    const fact_kind kind = table.kind(*fact);
+    const std::uint32_t slot = table.first_slot(*fact);
+    bound_record& facts = *binding_;
+    bool bound = false;
+    switch (take(value.type())) {
+      case od::json_type::null:
+        take(value.is_null());
+        if (table.declaration(*fact).nullable) {
+          facts.set_null(slot);
+          bound = true;
+        }
+        break;
+      case od::json_type::boolean:
+        if (kind == fact_kind::boolean) {
+          facts.set_bool(slot, take(value.get_bool()));
+          bound = true;
+        }
+        break;
+      case od::json_type::string:
+        bound = bind_text(*fact, kind, slot, take(value.get_string()));
+        break;
+      case od::json_type::number:
+        bound = bind_number(*fact, kind, slot, value);
+        break;
+      case od::json_type::object:
+        if (kind == fact_kind::object) bound = bind_object(*fact, slot, value);
+        break;
+      case od::json_type::array:
+        break;
+    }
+    if (!bound) doubt_ = true;
+  }
+
+  bool bind_text(std::uint32_t fact, fact_kind kind, std::uint32_t slot, std::string_view text) {
+    bound_record& facts = *binding_;
+    switch (kind) {
+      case fact_kind::string:
+        facts.set_string(slot, text);
+        return true;
+      case fact_kind::date:
+        if (const std::optional<date> day = date::try_parse(text)) {
+          facts.set_date(slot, *day);
+          return true;
+        }
+        return false;
+      case fact_kind::enumeration:
+        if (const auto index = pack_.table.enum_index(fact, text)) {
+          facts.set_enum(slot, *index);
+          return true;
+        }
+        return false;
+      default:
+        return false;
+    }
+  }
+
+  bool bind_number(std::uint32_t fact, fact_kind kind, std::uint32_t slot, od::value& value) {
+    bound_record& facts = *binding_;
+    const od::number_type type = take(value.get_number_type());
+    if (type == od::number_type::signed_integer) {
+      const std::int64_t n = take(value.get_int64());
+      if (kind == fact_kind::integer) {
+        const std::optional<std::int64_t> minimum = pack_.table.minimum(fact);
+        if (minimum && n < *minimum) return false;
+        facts.set_integer(slot, n);
+        return true;
+      }
+      if (kind == fact_kind::number) {
+        facts.set_number(slot, static_cast<double>(n));
+        return true;
+      }
+      return false;
+    }
+    if (type == od::number_type::floating_point_number && kind == fact_kind::number) {
+      const double x = take(value.get_double());
+      if (!std::isfinite(x)) return false;
+      facts.set_number(slot, x);
+      return true;
+    }
+    return false;
+  }
+
+  // Each member a declared key holding one of the declared values; a key left out stays unknown.
+  bool bind_object(std::uint32_t fact, std::uint32_t slot, od::value& value) {
+    bool bound = true;
+    for_each_member(value, "", "an object of values", "",
+                    [&](std::string_view key, od::value& member, const member_pointer&) {
+                      const auto k = pack_.table.key_index(fact, key);
+                      if (!k || take(member.type()) != od::json_type::string) {
+                        bound = false;
+                        return true;
+                      }
+                      const auto index = pack_.table.enum_index(fact, take(member.get_string()));
+                      if (!index) {
+                        bound = false;
+                        return true;
+                      }
+                      binding_->set_enum(slot + *k, *index);
+                      return true;
+                    });
+    return bound;
   }
 
   void read_history_item(od::value& value, const std::string& pointer, provider& record) {
@@ -789,6 +947,10 @@ class portfolio_json_reader {
   diagnostics_sink& sink_;
   // "<object pointer>/<member>" for each member an unknown one was suggested to be.
   std::unordered_set<std::string> misspelt_;
+  // read_bound: where the facts go (else into the record's map), and whether one could not be
+  // bound without a question the full reader answers.
+  bound_record* binding_ = nullptr;
+  bool doubt_ = false;
 };
 
 }  // namespace
@@ -797,6 +959,16 @@ json_record read_json_record(const pack_data& pack, const char* padded, std::siz
                              const std::string& pointer, diagnostics_sink& sink, bool check) {
   portfolio_json_reader reader(pack, sink);
   return reader.read_one(padded, size, pointer, check);
+}
+
+bool read_json_record_bound(const pack_data& pack, const char* padded, std::size_t size,
+                            provider& record, bound_record& facts) {
+  // Problems go nowhere: any at all sends the record to read_json_record, which reports them.
+  thread_local std::vector<diagnostic> unheard;
+  unheard.clear();
+  diagnostics_sink sink({}, unheard);
+  portfolio_json_reader reader(pack, sink);
+  return reader.read_bound(padded, size, record, facts);
 }
 
 std::optional<std::vector<std::string_view>> split_json_records(const char* padded,

@@ -336,6 +336,11 @@ void check_record(const pack_data& pack, const provider& record, const record_lo
   bind_record(pack.table, record, bound, found);
   for (diagnostic& d : found)
     sink.error(std::move(d.code), locate(d.pointer), std::move(d.message));
+  check_record_parts(pack, record, locate, sink);
+}
+
+void check_record_parts(const pack_data& pack, const provider& record, const record_locator& locate,
+                        diagnostics_sink& sink) {
   check_history(pack, record, locate, sink);
   check_events(pack, record, locate, sink);
   check_returns(pack, record, locate, sink);
