@@ -142,6 +142,13 @@ class member_pointer {
   mutable bool built_ = false;
 };
 
+// What read_bound keeps from one record to the next on a thread.
+struct binding_scratch {
+  const fact_table* table = nullptr;  // the table `order` is of
+  std::vector<std::uint32_t> order;   // the fact at each place of the last record's facts
+  std::vector<std::uint8_t> given;    // by fact: how often this record's facts object named it
+};
+
 class portfolio_json_reader {
  public:
   portfolio_json_reader(const pack_data& pack, diagnostics_sink& sink) : pack_(pack), sink_(sink) {}
@@ -221,9 +228,11 @@ class portfolio_json_reader {
   // read_json_record_bound (portfolio_readers.hpp): the record's facts straight into `facts`.
   // Nothing is reported: whatever read_one would report, or anything bind_record would, leaves a
   // doubt or a diagnostic in the sink, and the caller reads the record the full way instead.
-  bool read_bound(const char* padded, std::size_t size, provider& record, bound_record& facts) {
+  bool read_bound(const char* padded, std::size_t size, provider& record, bound_record& facts,
+                  binding_scratch& scratch) {
     facts.reset(pack_.table);
     binding_ = &facts;
+    scratch_ = &scratch;
     doubt_ = false;
     const std::size_t errors_before = sink_.count();
     try {
@@ -408,16 +417,12 @@ class portfolio_json_reader {
           if (key == "id") {
             read_string(member, at, record.id);
           } else if (key == "name" && binding_ != nullptr) {
-            bind_fact("name", member);
+            bind_name(member);
           } else if (key == "name") {
             std::string name;
             if (read_string(member, at, name)) record.facts["name"] = std::move(name);
           } else if (key == "facts" && binding_ != nullptr) {
-            for_each_member(member, at, "an object of facts", "",
-                            [&](std::string_view name, od::value& given, const member_pointer&) {
-                              bind_fact(name, given);
-                              return true;
-                            });
+            bind_facts(member);
           } else if (key == "facts") {
             read_facts(member, at, record.facts);
           } else if (key == "history") {
@@ -455,10 +460,16 @@ class portfolio_json_reader {
       wrong_type(pointer, what, type);
       return;
     }
+    // One buffer for the items' pointers, rather than a string allocated for every item of
+    // every record's history.
     std::size_t index = 0;
+    std::string item_at;
     for (auto element : take(value.get_array())) {
       od::value item = take(element);
-      read_item(item, pointer + '/' + std::to_string(index++));
+      item_at.assign(pointer);
+      item_at += '/';
+      item_at += std::to_string(index++);
+      read_item(item, item_at);
     }
   }
 
@@ -539,26 +550,74 @@ class portfolio_json_reader {
     return std::nullopt;
   }
 
+  // The record's "name" member, which the full reader keeps as facts["name"]: into that fact's
+  // slot, so that whichever of the two comes last counts, as there.
+  void bind_name(od::value& value) {
+    if (const std::optional<std::uint32_t> fact = pack_.table.find("name")) {
+      bind_fact(*fact, value);
+    } else {
+      doubt_ = true;
+    }
+  }
+
+  // A record's facts object, without for_each_member: its duplicate check compares each name
+  // with every earlier one, and its look-up hashes each; with 55 facts a record these were a
+  // third of reading one (callgrind). A fact given twice is found by its index instead, and a
+  // name is first compared with the fact at the same place in the previous record, since the
+  // records of one portfolio list their facts in much the same order. Anything for_each_member
+  // would report (not an object, a name twice) is a doubt.
+  void bind_facts(od::value& value) {
+    if (take(value.type()) != od::json_type::object) {
+      doubt_ = true;
+      return;
+    }
+    const fact_table& table = pack_.table;
+    const std::vector<std::string>& names = table.names();
+    binding_scratch& scratch = *scratch_;
+    if (scratch.table != &table) {
+      scratch.table = &table;
+      scratch.order.clear();
+    }
+    scratch.given.assign(table.fact_count(), 0);
+    std::size_t place = 0;
+    for (auto field_result : take(value.get_object())) {
+      od::field field = take(std::move(field_result));
+      const std::string_view name = take(field.unescaped_key());
+      od::value member = field.value();
+      std::optional<std::uint32_t> fact;
+      if (place < scratch.order.size() && names[scratch.order[place]] == name) {
+        fact = scratch.order[place];
+      } else {
+        fact = table.find(name);
+        if (fact) {
+          if (scratch.order.size() <= place) scratch.order.resize(place + 1);
+          scratch.order[place] = *fact;
+        }
+      }
+      ++place;
+      if (!fact || name == id_fact || scratch.given[*fact]++ != 0) {
+        doubt_ = true;
+        continue;
+      }
+      bind_fact(*fact, member);
+    }
+  }
+
   // One fact of a record read straight into its slot, as store_fact would store the value
   // read_fact makes of it. Anything store_fact or read_fact would report, and the few values they
   // accept in a roundabout way (4.0 for an integer, facts.id, which bind_record compares with the
   // record's id), is a doubt instead: the record is then read the full way, which says exactly
   // what is wrong.
-  void bind_fact(std::string_view name, od::value& value) {
+  void bind_fact(std::uint32_t fact, od::value& value) {
     const fact_table& table = pack_.table;
-    const std::optional<std::uint32_t> fact = table.find(name);
-    if (!fact || name == id_fact) {
-      doubt_ = true;
-      return;
-    }
-    const fact_kind kind = table.kind(*fact);
-    const std::uint32_t slot = table.first_slot(*fact);
+    const fact_kind kind = table.kind(fact);
+    const std::uint32_t slot = table.first_slot(fact);
     bound_record& facts = *binding_;
     bool bound = false;
     switch (take(value.type())) {
       case od::json_type::null:
         take(value.is_null());
-        if (table.declaration(*fact).nullable) {
+        if (table.declaration(fact).nullable) {
           facts.set_null(slot);
           bound = true;
         }
@@ -570,13 +629,13 @@ class portfolio_json_reader {
         }
         break;
       case od::json_type::string:
-        bound = bind_text(*fact, kind, slot, take(value.get_string()));
+        bound = bind_text(fact, kind, slot, take(value.get_string()));
         break;
       case od::json_type::number:
-        bound = bind_number(*fact, kind, slot, value);
+        bound = bind_number(fact, kind, slot, value);
         break;
       case od::json_type::object:
-        if (kind == fact_kind::object) bound = bind_object(*fact, slot, value);
+        if (kind == fact_kind::object) bound = bind_object(fact, slot, value);
         break;
       case od::json_type::array:
         break;
@@ -951,6 +1010,7 @@ class portfolio_json_reader {
   // bound without a question the full reader answers.
   bound_record* binding_ = nullptr;
   bool doubt_ = false;
+  binding_scratch* scratch_ = nullptr;  // read_bound: the thread's, reused from record to record
 };
 
 }  // namespace
@@ -967,8 +1027,9 @@ bool read_json_record_bound(const pack_data& pack, const char* padded, std::size
   thread_local std::vector<diagnostic> unheard;
   unheard.clear();
   diagnostics_sink sink({}, unheard);
+  thread_local binding_scratch scratch;
   portfolio_json_reader reader(pack, sink);
-  return reader.read_bound(padded, size, record, facts);
+  return reader.read_bound(padded, size, record, facts, scratch);
 }
 
 std::optional<std::vector<std::string_view>> split_json_records(const char* padded,
@@ -987,9 +1048,12 @@ std::optional<std::vector<std::string_view>> split_json_records(const char* padd
       od::field field = take(std::move(field_result));
       const std::string_view key = take(field.unescaped_key());
       if (!seen.insert(key).second) return std::nullopt;
-      if (key == "$schema") {
-        std::string_view schema;
-        if (field.value().get_string().get(schema)) return std::nullopt;
+      // The two other members a portfolio may have, each a string (the full reader says what is
+      // wrong with any other): without "pack" here, every portfolio naming its pack was read
+      // whole, as a document of providers, rather than record by record.
+      if (key == "$schema" || key == "pack") {
+        std::string_view text;
+        if (field.value().get_string().get(text)) return std::nullopt;
         continue;
       }
       if (key != "providers") return std::nullopt;
