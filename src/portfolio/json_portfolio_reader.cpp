@@ -413,7 +413,7 @@ class portfolio_json_reader {
         value, pointer, "a provider record",
         "{\"id\", \"name\", \"facts\", \"history\", \"events\", \"returns\", \"overrides\", "
         "\"ratings\"}",
-        [&](std::string_view key, od::value& member, const std::string& at) {
+        [&](std::string_view key, od::value& member, const member_pointer& at) {
           if (key == "id") {
             read_string(member, at, record.id);
           } else if (key == "name" && binding_ != nullptr) {
@@ -473,8 +473,11 @@ class portfolio_json_reader {
     }
   }
 
-  // Values that are not read are skipped by the on-demand iterator when it moves on.
-  bool read_string(od::value& value, const std::string& pointer, std::string& out) {
+  // Values that are not read are skipped by the on-demand iterator when it moves on. The readers
+  // of single values take a member's pointer (member_pointer) or a pointer's text alike, and
+  // make a member's pointer only when they report something at it.
+  template <typename Pointer>
+  bool read_string(od::value& value, const Pointer& pointer, std::string& out) {
     const od::json_type type = take(value.type());
     if (type != od::json_type::string) {
       wrong_type(pointer, "a string", type);
@@ -484,7 +487,8 @@ class portfolio_json_reader {
     return true;
   }
 
-  std::optional<date> read_date_value(od::value& value, const std::string& pointer) {
+  template <typename Pointer>
+  std::optional<date> read_date_value(od::value& value, const Pointer& pointer) {
     std::string text;
     if (!read_string(value, pointer, text)) return std::nullopt;
     std::string why;
@@ -721,7 +725,7 @@ class portfolio_json_reader {
     const bool is_object =
         for_each_member(value, pointer, "a history entry",
                         "{\"activity\", \"date\", \"period\", \"due\", \"outcome\"}",
-                        [&](std::string_view key, od::value& member, const std::string& at) {
+                        [&](std::string_view key, od::value& member, const member_pointer& at) {
                           if (key == "activity") {
                             has_activity = read_string(member, at, item.activity);
                           } else if (key == "date") {
@@ -750,7 +754,8 @@ class portfolio_json_reader {
 
   // An ISO 8601 interval of two dates, "2024-04-01/2024-06-30"; an end before the start is
   // reported by the record check, with the record.
-  void read_interval(od::value& value, const std::string& pointer, std::optional<date>& start,
+  template <typename Pointer>
+  void read_interval(od::value& value, const Pointer& pointer, std::optional<date>& start,
                      std::optional<date>& end) {
     std::string text;
     if (!read_string(value, pointer, text)) return;
