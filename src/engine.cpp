@@ -16,6 +16,12 @@
 namespace qaf {
 namespace {
 
+// Whether the record gives the fact at `slot` (a value or null): its slot says so, whether the
+// record was bound from its map of facts or read straight into its slots.
+bool given(const detail::bound_record& facts, std::uint32_t slot) {
+  return facts.at(slot).state != detail::slot_state::unknown;
+}
+
 // Checks the record against the pack and binds its facts; a record that does not fit is misuse
 // of the API here (readers check records before they reach the engine), so it throws.
 detail::bound_record bind_checked(const detail::pack_data& pack, const provider& record) {
@@ -32,9 +38,9 @@ detail::bound_record bind_checked(const detail::pack_data& pack, const provider&
 // kpis_not_met, the latest period's KPI results supply it, so a missed target shows in the PQR.
 void derive_kpis_not_met(const detail::pack_data& pack, const provider& record,
                          detail::bound_record& facts) {
-  if (pack.kpis.empty() || record.returns.empty() || record.facts.contains("kpis_not_met")) return;
+  if (pack.kpis.empty() || record.returns.empty()) return;
   const std::optional<std::uint32_t> slot = pack.table.find_slot("kpis_not_met");
-  if (!slot) return;
+  if (!slot || given(facts, *slot)) return;
   const std::vector<kpi_result> results = detail::evaluate_provider_kpis(pack, record, facts);
   const auto latest = std::max_element(
       results.begin(), results.end(),
@@ -51,9 +57,9 @@ void derive_kpis_not_met(const detail::pack_data& pack, const provider& record,
 void derive_returns_missed(const detail::pack_data& pack, const provider& record, date as_of,
                            detail::bound_record& facts) {
   // A record with no history at all says nothing about what was sent: returns_missed stays unknown.
-  if (record.facts.contains("returns_missed") || record.history.empty()) return;
+  if (record.history.empty()) return;
   const std::optional<std::uint32_t> slot = pack.table.find_slot("returns_missed");
-  if (!slot) return;
+  if (!slot || given(facts, *slot)) return;
   const date from = std::min(pack.info.effective_from, as_of);
   const schedule_result ledger =
       detail::schedule_provider(pack, record, facts, {from, as_of, as_of});
@@ -74,15 +80,6 @@ void derive_returns_missed(const detail::pack_data& pack, const provider& record
 void check_changes_or_throw(const provider& record, date as_of) {
   std::vector<diagnostic> problems = detail::check_changes(record, as_of);
   if (!problems.empty()) throw input_error(std::move(problems));
-}
-
-// Binds a record that a reader has checked in full (record_source's first pass, with as_of):
-// nothing is reported, so nothing is checked again.
-detail::bound_record bind_trusted(const detail::pack_data& pack, const provider& record) {
-  detail::bound_record bound;
-  std::vector<diagnostic> unused;
-  detail::bind_record(pack.table, record, bound, unused);
-  return bound;
 }
 
 std::vector<rating> rate_bound(const detail::pack_data& pack, const provider& record,
@@ -155,15 +152,47 @@ std::vector<kpi_result> engine::evaluate_kpis(const provider& record) const {
 
 namespace detail {
 
+schedule_result schedule_checked(const pack& rules, const checked_record& record,
+                                 const schedule_options& options) {
+  return schedule_provider(rules.data(), record.record, record.facts, options);
+}
+
+std::vector<rating> rate_checked(const pack& rules, const checked_record& record, date as_of,
+                                 rating_detail detail, bool explain) {
+  // A copy: rating fills in the facts it derives (kpis_not_met, returns_missed), which the
+  // record's other answers must not see.
+  bound_record facts = record.facts;
+  std::vector<rating> ratings = rate_bound(rules.data(), record.record, facts, as_of, detail);
+  if (explain) explain_ratings(rules.data_ptr(), facts, as_of, ratings);
+  return ratings;
+}
+
+std::vector<kpi_result> evaluate_kpis_checked(const pack& rules, const checked_record& record,
+                                              date as_of) {
+  return evaluate_kpis_bound(rules.data(), record.record, record.facts, as_of);
+}
+
+namespace {
+
+// Binds a record that a reader has checked in full (record_source's first pass, with as_of):
+// nothing is reported, so nothing is checked again.
+bound_record bind_trusted(const pack& rules, const provider& record) {
+  bound_record bound;
+  std::vector<diagnostic> unused;
+  bind_record(rules.data().table, record, bound, unused);
+  return bound;
+}
+
+}  // namespace
+
 schedule_result schedule_checked(const pack& rules, const provider& record,
                                  const schedule_options& options) {
-  const bound_record facts = bind_trusted(rules.data(), record);
-  return schedule_provider(rules.data(), record, facts, options);
+  return schedule_provider(rules.data(), record, bind_trusted(rules, record), options);
 }
 
 std::vector<rating> rate_checked(const pack& rules, const provider& record, date as_of,
                                  rating_detail detail, bool explain) {
-  bound_record facts = bind_trusted(rules.data(), record);
+  bound_record facts = bind_trusted(rules, record);
   std::vector<rating> ratings = rate_bound(rules.data(), record, facts, as_of, detail);
   if (explain) explain_ratings(rules.data_ptr(), facts, as_of, ratings);
   return ratings;
@@ -171,8 +200,20 @@ std::vector<rating> rate_checked(const pack& rules, const provider& record, date
 
 std::vector<kpi_result> evaluate_kpis_checked(const pack& rules, const provider& record,
                                               date as_of) {
-  const bound_record facts = bind_trusted(rules.data(), record);
-  return evaluate_kpis_bound(rules.data(), record, facts, as_of);
+  return evaluate_kpis_bound(rules.data(), record, bind_trusted(rules, record), as_of);
+}
+
+provider_schedule describe_checked(const pack& rules, const checked_record& record,
+                                   schedule_result result) {
+  const fact_table& table = rules.data().table;
+  // describe()'s text_fact: a string fact's text, else nothing.
+  const auto text = [&](std::string_view name) {
+    const std::optional<std::uint32_t> slot = table.find_slot(name);
+    if (!slot || table.kind(table.fact_of_slot(*slot)) != fact_kind::string) return std::string();
+    const detail::slot& s = record.facts.at(*slot);
+    return s.is_known() ? std::string(record.facts.text(s)) : std::string();
+  };
+  return {record.record.id, text("name"), text("officer"), std::move(result)};
 }
 
 }  // namespace detail

@@ -5,10 +5,12 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 #include <unordered_set>
 
+#include "facts/core_vocabulary.hpp"
 #include "facts/message_text.hpp"
 #include "facts/spelling.hpp"
 #include "input_file.hpp"
@@ -80,6 +82,13 @@ std::optional<syntax_fault> find_syntax_fault(std::string_view text) {
   return finder.fault;
 }
 
+// The parser that reads records on this thread, shared by both ways of reading one: its buffers
+// grow to the largest record and are reused.
+od::parser& record_parser() {
+  thread_local od::parser parser;
+  return parser;
+}
+
 template <typename T>
 T take(simdjson::simdjson_result<T> result) {
   T value;
@@ -133,6 +142,13 @@ class member_pointer {
   mutable bool built_ = false;
 };
 
+// What read_bound keeps from one record to the next on a thread.
+struct binding_scratch {
+  const fact_table* table = nullptr;  // the table `order` is of
+  std::vector<std::uint32_t> order;   // the fact at each place of the last record's facts
+  std::vector<std::uint8_t> given;    // by fact: how often this record's facts object named it
+};
+
 class portfolio_json_reader {
  public:
   portfolio_json_reader(const pack_data& pack, diagnostics_sink& sink) : pack_(pack), sink_(sink) {}
@@ -176,7 +192,7 @@ class portfolio_json_reader {
   // split_json_records). `padded` holds `size` bytes of text and SIMDJSON_PADDING more.
   json_record read_one(const char* padded, std::size_t size, const std::string& pointer,
                        bool check) {
-    thread_local od::parser parser;
+    od::parser& parser = record_parser();
     json_record out;
     const std::size_t errors_before = sink_.count();
     od::document doc;
@@ -207,6 +223,34 @@ class portfolio_json_reader {
     }
     if (sink_.count() == errors_before) out.record = std::move(record);
     return out;
+  }
+
+  // read_json_record_bound (portfolio_readers.hpp): the record's facts straight into `facts`.
+  // Nothing is reported: whatever read_one would report, or anything bind_record would, leaves a
+  // doubt or a diagnostic in the sink, and the caller reads the record the full way instead.
+  bool read_bound(const char* padded, std::size_t size, provider& record, bound_record& facts,
+                  binding_scratch& scratch) {
+    facts.reset(pack_.table);
+    binding_ = &facts;
+    scratch_ = &scratch;
+    doubt_ = false;
+    const std::size_t errors_before = sink_.count();
+    try {
+      od::document doc;
+      if (record_parser().iterate(padded, size, size + simdjson::SIMDJSON_PADDING).get(doc))
+        return false;
+      od::value root = take(doc.get_value());
+      if (!read_record(root, "", record)) return false;
+      const char* rest = nullptr;
+      if (!doc.current_location().get(rest)) return false;  // text after the record
+    } catch (const syntax_failure&) {
+      return false;
+    }
+    if (doubt_ || sink_.count() != errors_before || record.id.empty()) return false;
+    // bind_record's last step: the id's slot holds the record's id.
+    if (const auto id = pack_.table.find(id_fact))
+      facts.set_string(pack_.table.first_slot(*id), record.id);
+    return true;
   }
 
  private:
@@ -369,12 +413,16 @@ class portfolio_json_reader {
         value, pointer, "a provider record",
         "{\"id\", \"name\", \"facts\", \"history\", \"events\", \"returns\", \"overrides\", "
         "\"ratings\"}",
-        [&](std::string_view key, od::value& member, const std::string& at) {
+        [&](std::string_view key, od::value& member, const member_pointer& at) {
           if (key == "id") {
             read_string(member, at, record.id);
+          } else if (key == "name" && binding_ != nullptr) {
+            bind_name(member);
           } else if (key == "name") {
             std::string name;
             if (read_string(member, at, name)) record.facts["name"] = std::move(name);
+          } else if (key == "facts" && binding_ != nullptr) {
+            bind_facts(member);
           } else if (key == "facts") {
             read_facts(member, at, record.facts);
           } else if (key == "history") {
@@ -412,15 +460,24 @@ class portfolio_json_reader {
       wrong_type(pointer, what, type);
       return;
     }
+    // One buffer for the items' pointers, rather than a string allocated for every item of
+    // every record's history.
     std::size_t index = 0;
+    std::string item_at;
     for (auto element : take(value.get_array())) {
       od::value item = take(element);
-      read_item(item, pointer + '/' + std::to_string(index++));
+      item_at.assign(pointer);
+      item_at += '/';
+      item_at += std::to_string(index++);
+      read_item(item, item_at);
     }
   }
 
-  // Values that are not read are skipped by the on-demand iterator when it moves on.
-  bool read_string(od::value& value, const std::string& pointer, std::string& out) {
+  // Values that are not read are skipped by the on-demand iterator when it moves on. The readers
+  // of single values take a member's pointer (member_pointer) or a pointer's text alike, and
+  // make a member's pointer only when they report something at it.
+  template <typename Pointer>
+  bool read_string(od::value& value, const Pointer& pointer, std::string& out) {
     const od::json_type type = take(value.type());
     if (type != od::json_type::string) {
       wrong_type(pointer, "a string", type);
@@ -430,7 +487,8 @@ class portfolio_json_reader {
     return true;
   }
 
-  std::optional<date> read_date_value(od::value& value, const std::string& pointer) {
+  template <typename Pointer>
+  std::optional<date> read_date_value(od::value& value, const Pointer& pointer) {
     std::string text;
     if (!read_string(value, pointer, text)) return std::nullopt;
     std::string why;
@@ -496,6 +554,169 @@ class portfolio_json_reader {
     return std::nullopt;
   }
 
+  // The record's "name" member, which the full reader keeps as facts["name"]: into that fact's
+  // slot, so that whichever of the two comes last counts, as there.
+  void bind_name(od::value& value) {
+    if (const std::optional<std::uint32_t> fact = pack_.table.find("name")) {
+      bind_fact(*fact, value);
+    } else {
+      doubt_ = true;
+    }
+  }
+
+  // A record's facts object, without for_each_member: its duplicate check compares each name
+  // with every earlier one, and its look-up hashes each; with 55 facts a record these were a
+  // third of reading one (callgrind). A fact given twice is found by its index instead, and a
+  // name is first compared with the fact at the same place in the previous record, since the
+  // records of one portfolio list their facts in much the same order. Anything for_each_member
+  // would report (not an object, a name twice) is a doubt.
+  void bind_facts(od::value& value) {
+    if (take(value.type()) != od::json_type::object) {
+      doubt_ = true;
+      return;
+    }
+    const fact_table& table = pack_.table;
+    const std::vector<std::string>& names = table.names();
+    binding_scratch& scratch = *scratch_;
+    if (scratch.table != &table) {
+      scratch.table = &table;
+      scratch.order.clear();
+    }
+    scratch.given.assign(table.fact_count(), 0);
+    std::size_t place = 0;
+    for (auto field_result : take(value.get_object())) {
+      od::field field = take(std::move(field_result));
+      const std::string_view name = take(field.unescaped_key());
+      od::value member = field.value();
+      std::optional<std::uint32_t> fact;
+      if (place < scratch.order.size() && names[scratch.order[place]] == name) {
+        fact = scratch.order[place];
+      } else {
+        fact = table.find(name);
+        if (fact) {
+          if (scratch.order.size() <= place) scratch.order.resize(place + 1);
+          scratch.order[place] = *fact;
+        }
+      }
+      ++place;
+      if (!fact || name == id_fact || scratch.given[*fact]++ != 0) {
+        doubt_ = true;
+        continue;
+      }
+      bind_fact(*fact, member);
+    }
+  }
+
+  // One fact of a record read straight into its slot, as store_fact would store the value
+  // read_fact makes of it. Anything store_fact or read_fact would report, and the few values they
+  // accept in a roundabout way (4.0 for an integer, facts.id, which bind_record compares with the
+  // record's id), is a doubt instead: the record is then read the full way, which says exactly
+  // what is wrong.
+  void bind_fact(std::uint32_t fact, od::value& value) {
+    const fact_table& table = pack_.table;
+    const fact_kind kind = table.kind(fact);
+    const std::uint32_t slot = table.first_slot(fact);
+    bound_record& facts = *binding_;
+    bool bound = false;
+    switch (take(value.type())) {
+      case od::json_type::null:
+        take(value.is_null());
+        if (table.declaration(fact).nullable) {
+          facts.set_null(slot);
+          bound = true;
+        }
+        break;
+      case od::json_type::boolean:
+        if (kind == fact_kind::boolean) {
+          facts.set_bool(slot, take(value.get_bool()));
+          bound = true;
+        }
+        break;
+      case od::json_type::string:
+        bound = bind_text(fact, kind, slot, take(value.get_string()));
+        break;
+      case od::json_type::number:
+        bound = bind_number(fact, kind, slot, value);
+        break;
+      case od::json_type::object:
+        if (kind == fact_kind::object) bound = bind_object(fact, slot, value);
+        break;
+      case od::json_type::array:
+        break;
+    }
+    if (!bound) doubt_ = true;
+  }
+
+  bool bind_text(std::uint32_t fact, fact_kind kind, std::uint32_t slot, std::string_view text) {
+    bound_record& facts = *binding_;
+    switch (kind) {
+      case fact_kind::string:
+        facts.set_string(slot, text);
+        return true;
+      case fact_kind::date:
+        if (const std::optional<date> day = date::try_parse(text)) {
+          facts.set_date(slot, *day);
+          return true;
+        }
+        return false;
+      case fact_kind::enumeration:
+        if (const auto index = pack_.table.enum_index(fact, text)) {
+          facts.set_enum(slot, *index);
+          return true;
+        }
+        return false;
+      default:
+        return false;
+    }
+  }
+
+  bool bind_number(std::uint32_t fact, fact_kind kind, std::uint32_t slot, od::value& value) {
+    bound_record& facts = *binding_;
+    const od::number_type type = take(value.get_number_type());
+    if (type == od::number_type::signed_integer) {
+      const std::int64_t n = take(value.get_int64());
+      if (kind == fact_kind::integer) {
+        const std::optional<std::int64_t> minimum = pack_.table.minimum(fact);
+        if (minimum && n < *minimum) return false;
+        facts.set_integer(slot, n);
+        return true;
+      }
+      if (kind == fact_kind::number) {
+        facts.set_number(slot, static_cast<double>(n));
+        return true;
+      }
+      return false;
+    }
+    if (type == od::number_type::floating_point_number && kind == fact_kind::number) {
+      const double x = take(value.get_double());
+      if (!std::isfinite(x)) return false;
+      facts.set_number(slot, x);
+      return true;
+    }
+    return false;
+  }
+
+  // Each member a declared key holding one of the declared values; a key left out stays unknown.
+  bool bind_object(std::uint32_t fact, std::uint32_t slot, od::value& value) {
+    bool bound = true;
+    for_each_member(value, "", "an object of values", "",
+                    [&](std::string_view key, od::value& member, const member_pointer&) {
+                      const auto k = pack_.table.key_index(fact, key);
+                      if (!k || take(member.type()) != od::json_type::string) {
+                        bound = false;
+                        return true;
+                      }
+                      const auto index = pack_.table.enum_index(fact, take(member.get_string()));
+                      if (!index) {
+                        bound = false;
+                        return true;
+                      }
+                      binding_->set_enum(slot + *k, *index);
+                      return true;
+                    });
+    return bound;
+  }
+
   void read_history_item(od::value& value, const std::string& pointer, provider& record) {
     activity_record item;
     bool has_activity = false;
@@ -504,7 +725,7 @@ class portfolio_json_reader {
     const bool is_object =
         for_each_member(value, pointer, "a history entry",
                         "{\"activity\", \"date\", \"period\", \"due\", \"outcome\"}",
-                        [&](std::string_view key, od::value& member, const std::string& at) {
+                        [&](std::string_view key, od::value& member, const member_pointer& at) {
                           if (key == "activity") {
                             has_activity = read_string(member, at, item.activity);
                           } else if (key == "date") {
@@ -533,7 +754,8 @@ class portfolio_json_reader {
 
   // An ISO 8601 interval of two dates, "2024-04-01/2024-06-30"; an end before the start is
   // reported by the record check, with the record.
-  void read_interval(od::value& value, const std::string& pointer, std::optional<date>& start,
+  template <typename Pointer>
+  void read_interval(od::value& value, const Pointer& pointer, std::optional<date>& start,
                      std::optional<date>& end) {
     std::string text;
     if (!read_string(value, pointer, text)) return;
@@ -789,6 +1011,11 @@ class portfolio_json_reader {
   diagnostics_sink& sink_;
   // "<object pointer>/<member>" for each member an unknown one was suggested to be.
   std::unordered_set<std::string> misspelt_;
+  // read_bound: where the facts go (else into the record's map), and whether one could not be
+  // bound without a question the full reader answers.
+  bound_record* binding_ = nullptr;
+  bool doubt_ = false;
+  binding_scratch* scratch_ = nullptr;  // read_bound: the thread's, reused from record to record
 };
 
 }  // namespace
@@ -797,6 +1024,17 @@ json_record read_json_record(const pack_data& pack, const char* padded, std::siz
                              const std::string& pointer, diagnostics_sink& sink, bool check) {
   portfolio_json_reader reader(pack, sink);
   return reader.read_one(padded, size, pointer, check);
+}
+
+bool read_json_record_bound(const pack_data& pack, const char* padded, std::size_t size,
+                            provider& record, bound_record& facts) {
+  // Problems go nowhere: any at all sends the record to read_json_record, which reports them.
+  thread_local std::vector<diagnostic> unheard;
+  unheard.clear();
+  diagnostics_sink sink({}, unheard);
+  thread_local binding_scratch scratch;
+  portfolio_json_reader reader(pack, sink);
+  return reader.read_bound(padded, size, record, facts, scratch);
 }
 
 std::optional<std::vector<std::string_view>> split_json_records(const char* padded,
@@ -815,9 +1053,12 @@ std::optional<std::vector<std::string_view>> split_json_records(const char* padd
       od::field field = take(std::move(field_result));
       const std::string_view key = take(field.unescaped_key());
       if (!seen.insert(key).second) return std::nullopt;
-      if (key == "$schema") {
-        std::string_view schema;
-        if (field.value().get_string().get(schema)) return std::nullopt;
+      // The two other members a portfolio may have, each a string (the full reader says what is
+      // wrong with any other): without "pack" here, every portfolio naming its pack was read
+      // whole, as a document of providers, rather than record by record.
+      if (key == "$schema" || key == "pack") {
+        std::string_view text;
+        if (field.value().get_string().get(text)) return std::nullopt;
         continue;
       }
       if (key != "providers") return std::nullopt;

@@ -31,6 +31,12 @@ void check_record(const pack_data& pack, const provider& record, const record_lo
 void check_record(const pack_data& pack, const provider& record, const record_locator& locate,
                   diagnostics_sink& sink, bound_record& bound);
 
+/// check_record's checks of all but the record's id and facts (history, events, returns,
+/// overrides and past ratings), reported as check_record reports them: for a record whose facts
+/// a reader has bound, and whose id it has seen, with nothing to report (read_json_record_bound).
+void check_record_parts(const pack_data& pack, const provider& record, const record_locator& locate,
+                        diagnostics_sink& sink);
+
 /// Reports a provider id used by an earlier record. `seen` maps ids to where they were first used.
 void check_unique_id(const provider& record, const std::string& where,
                      std::unordered_map<std::string, std::string>& seen, diagnostics_sink& sink);

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -12,6 +13,7 @@
 #include "input_file.hpp"
 #include "pack/json_reader.hpp"
 #include "portfolio/portfolio_readers.hpp"
+#include "portfolio/record_check.hpp"
 #include "portfolio/text_encoding.hpp"
 #include "schedule/fact_timeline.hpp"
 
@@ -32,6 +34,14 @@ void pad(std::string& text) {
 
 bool blank(std::string_view line) {
   return line.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+
+// Whether a record dates a change of its facts: check_changes then compares the changes with the
+// record's facts by name, which only the full reader keeps.
+bool dates_changes(const provider& record) {
+  return std::any_of(record.events.begin(), record.events.end(), [](const event& e) {
+    return e.type == "facts_changed" || e.type == "regulator_rating_changed";
+  });
 }
 
 }  // namespace
@@ -176,6 +186,7 @@ void record_source::rewind() {
 chunk_check record_source::check(const record_chunk& chunk) const {
   chunk_check out;
   diagnostics_sink sink(path_, out.problems);
+  bound_record bound;  // the facts of the record being checked, its storage reused
   for (std::size_t i = 0; i < chunk.records.size(); ++i) {
     const std::string_view text = chunk.records[i];
     const std::string pointer = kind_ == kind::lines
@@ -192,6 +203,21 @@ chunk_check record_source::check(const record_chunk& chunk) const {
                    "the text is not valid UTF-8 here; save the file as UTF-8");
         continue;
       }
+    }
+    // A good record is read straight into the fact slots, its facts checked as they are bound,
+    // then the rest of it checked as check_record would; any other is read the full way below,
+    // which reports exactly what is wrong.
+    provider record;
+    if (read_json_record_bound(pack_.data(), text.data(), text.size(), record, bound) &&
+        !(as_of_ && dates_changes(record))) {
+      const std::size_t problems_before = out.problems.size();
+      check_record_parts(
+          pack_.data(), record,
+          [&](std::string_view relative) { return pointer + std::string(relative); }, sink);
+      // As below: a record with a problem is not read, so its id is not counted as used.
+      if (out.problems.size() == problems_before)
+        out.ids.emplace_back(std::move(record.id), pointer + "/id");
+      continue;
     }
     const std::size_t problems_before = out.problems.size();
     json_record read = read_json_record(pack_.data(), text.data(), text.size(), pointer, sink);
@@ -223,6 +249,31 @@ std::vector<provider> record_source::read(record_chunk& chunk) const {
                                         chunk.records[i].size(), "", sink, /*check=*/false);
     if (!read.record) throw std::logic_error("a record that passed its check could not be read");
     out.push_back(std::move(*read.record));
+  }
+  return out;
+}
+
+std::vector<checked_record> record_source::read_bound(record_chunk& chunk) const {
+  std::vector<checked_record> out;
+  out.reserve(chunk.size());
+  std::vector<diagnostic> ignored;  // pass 1 found nothing, so binding finds nothing either
+  for (provider& p : chunk.loaded) {
+    checked_record& r = out.emplace_back();
+    bind_record(pack_.data().table, p, r.facts, ignored);
+    r.record = std::move(p);
+  }
+  chunk.loaded.clear();
+  diagnostics_sink sink(path_, ignored);
+  for (std::size_t i = 0; i < chunk.records.size(); ++i) {
+    const std::string_view text = chunk.records[i];
+    checked_record& r = out.emplace_back();
+    if (read_json_record_bound(pack_.data(), text.data(), text.size(), r.record, r.facts)) continue;
+    // A record written unusually (4.0 for an integer, say): read in full, then bound.
+    json_record read =
+        read_json_record(pack_.data(), text.data(), text.size(), "", sink, /*check=*/false);
+    if (!read.record) throw std::logic_error("a record that passed its check could not be read");
+    r.record = std::move(*read.record);
+    bind_record(pack_.data().table, r.record, r.facts, ignored);
   }
   return out;
 }

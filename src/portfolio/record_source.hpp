@@ -5,13 +5,15 @@
 //   record_chunk chunk;
 //   while (source->next(chunk, 256)) source->check(chunk, ...);  // pass 1, on any thread
 //   source->rewind();
-//   while (source->next(chunk, 256)) use(source->read(chunk));   // pass 2, on any thread
+//   while (source->next(chunk, 256)) use(source->read_bound(chunk));  // pass 2, on any thread
 //
 // JSON Lines (".jsonl", ".ndjson") are read from the file a chunk at a time, so memory does not
 // grow with the file; a JSON document is held as text, split into records by its structure
 // alone, and each record is read on its own; CSV is read whole by the CSV reader. Records are
 // read and checked by the same code as read_portfolio's, so a record accepted here is accepted
-// there. Problems in a JSON document are reported exactly as read_portfolio reports them.
+// there. Problems in a JSON document are reported exactly as read_portfolio reports them. A JSON
+// record is first read straight into the pack's fact slots (read_json_record_bound); only a record
+// that cannot be (one with a problem to report, above all) is read the full way.
 #pragma once
 
 #include <cstdio>
@@ -22,6 +24,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "portfolio/checked_record.hpp"
 #include "qaf/date.hpp"
 #include "qaf/diagnostic.hpp"
 #include "qaf/pack.hpp"
@@ -73,6 +76,9 @@ class record_source {
   chunk_check check(const record_chunk& chunk) const;
   /// Reads a chunk of records that check() has passed. Safe on many threads at once.
   std::vector<provider> read(record_chunk& chunk) const;
+  /// Reads a chunk of records that check() has passed, each with its facts in the pack's slots
+  /// and (for JSON) no map of facts: what pass 2 evaluates. Safe on many threads at once.
+  std::vector<checked_record> read_bound(record_chunk& chunk) const;
 
   /// The problems to show for a portfolio whose check found `found`: for a JSON document,
   /// exactly what read_portfolio says (it reads the text again); else `found`, capped per code.

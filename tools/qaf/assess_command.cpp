@@ -27,13 +27,13 @@ namespace {
 // `ratings` says what the ratings carry: ids for a compact json or jsonl document, which names
 // the rules once; everything for --explain, text and html, which write the reasons' text; with
 // `explain`, each reason also carries its conditions test by test.
-detail::provider_assessment assess(const engine& e, const provider& p,
+detail::provider_assessment assess(const engine& e, const detail::checked_record& r,
                                    const schedule_options& window, detail::rating_detail ratings,
                                    bool explain) {
   // Every record was checked before the first byte was written (prepare_job): none again.
-  return {detail::describe(p, detail::schedule_checked(e.rules(), p, window)),
-          detail::rate_checked(e.rules(), p, window.as_of, ratings, explain),
-          detail::evaluate_kpis_checked(e.rules(), p, window.as_of)};
+  return {detail::describe_checked(e.rules(), r, detail::schedule_checked(e.rules(), r, window)),
+          detail::rate_checked(e.rules(), r, window.as_of, ratings, explain),
+          detail::evaluate_kpis_checked(e.rules(), r, window.as_of)};
 }
 
 }  // namespace
@@ -54,7 +54,9 @@ int run_assess(const invocation& call) {
          .summary = true},
         [&window, explain = prepared->explain,
          ratings = prepared->explain ? detail::rating_detail::full : detail::rating_detail::ids](
-            const engine& e, const provider& p) { return assess(e, p, window, ratings, explain); },
+            const engine& e, const detail::checked_record& r) {
+          return assess(e, r, window, ratings, explain);
+        },
         call.stream, call.err);
     return exit_ok;
   }
@@ -65,16 +67,16 @@ int run_assess(const invocation& call) {
     call.err << "qaf: warning: " << outside->code << ": " << outside->message << '\n';
   }
   const engine assessor(*prepared->pack);
-  const std::vector<provider> records = all_records(*prepared);
+  const std::vector<detail::checked_record> records = all_checked_records(*prepared);
   std::vector<detail::provider_assessment> assessments;
   assessments.reserve(records.size());
   detail::summary_builder summary(*prepared->pack, window);
   {
     progress shown(call.err, &call.err == &std::cerr && stderr_is_terminal(), "assess",
                    records.size(), "providers");
-    for (const provider& p : records) {
+    for (const detail::checked_record& r : records) {
       assessments.push_back(
-          assess(assessor, p, window, detail::rating_detail::full, prepared->explain));
+          assess(assessor, r, window, detail::rating_detail::full, prepared->explain));
       summary.add(assessments.back());
       shown.step();
     }

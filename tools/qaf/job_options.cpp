@@ -271,4 +271,14 @@ std::vector<provider> all_records(job& prepared) {
   return all;
 }
 
+std::vector<detail::checked_record> all_checked_records(job& prepared) {
+  std::vector<detail::checked_record> all;
+  detail::record_chunk chunk;
+  while (prepared.records->next(chunk, 1024)) {
+    std::vector<detail::checked_record> read = prepared.records->read_bound(chunk);
+    std::move(read.begin(), read.end(), std::back_inserter(all));
+  }
+  return all;
+}
+
 }  // namespace qaf::cli

@@ -83,6 +83,8 @@ std::vector<diagnostic> check_portfolio(const pack& rules, const std::string& pa
 /// Every record of the job, read into memory: for the formats that need the whole portfolio at
 /// once (ics, text).
 std::vector<provider> all_records(job& prepared);
+/// The same, each with its facts in the pack's slots, for checked_evaluation.hpp.
+std::vector<detail::checked_record> all_checked_records(job& prepared);
 
 /// Records a chunk, in both passes: enough to keep every core busy between writes, few enough
 /// that the chunks in flight stay small.

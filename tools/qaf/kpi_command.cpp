@@ -15,9 +15,10 @@ int run_kpi(const invocation& call) {
   write_results(
       *prepared, {as_of, as_of, as_of},
       {.kpis = true, .format = document_format_of(prepared->format), .explain = prepared->explain},
-      [as_of](const engine& e, const provider& p) {
-        return detail::provider_assessment{
-            detail::describe(p, {}), {}, detail::evaluate_kpis_checked(e.rules(), p, as_of)};
+      [as_of](const engine& e, const detail::checked_record& r) {
+        return detail::provider_assessment{detail::describe_checked(e.rules(), r, {}),
+                                           {},
+                                           detail::evaluate_kpis_checked(e.rules(), r, as_of)};
       },
       call.stream, call.err);
   return exit_ok;

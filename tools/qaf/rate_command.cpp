@@ -20,12 +20,12 @@ int run_rate(const invocation& call) {
        .explain = prepared->explain},
       // A compact json or jsonl document names each rule once: its ratings need only the ids.
       [as_of, explain = prepared->explain,
-       ratings = prepared->format != "csv" && !prepared->explain
-                     ? detail::rating_detail::ids
-                     : detail::rating_detail::full](const engine& e, const provider& p) {
+       ratings = prepared->format != "csv" && !prepared->explain ? detail::rating_detail::ids
+                                                                 : detail::rating_detail::full](
+          const engine& e, const detail::checked_record& r) {
         return detail::provider_assessment{
-            detail::describe(p, {}),
-            detail::rate_checked(e.rules(), p, as_of, ratings, explain),
+            detail::describe_checked(e.rules(), r, {}),
+            detail::rate_checked(e.rules(), r, as_of, ratings, explain),
             {}};
       },
       call.stream, call.err);

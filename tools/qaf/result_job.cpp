@@ -45,7 +45,8 @@ void write_results(job& prepared, const schedule_options& window, detail::docume
     pool.submit([&, chunk] {
       std::vector<detail::provider_assessment> assessed;
       assessed.reserve(chunk->size());
-      for (const provider& p : records.read(*chunk)) assessed.push_back(evaluate(evaluator, p));
+      for (const detail::checked_record& r : records.read_bound(*chunk))
+        assessed.push_back(evaluate(evaluator, r));
       return writer.render(assessed);
     });
   }

@@ -8,6 +8,7 @@
 #include <ostream>
 
 #include "job_options.hpp"
+#include "portfolio/checked_record.hpp"
 #include "qaf/engine.hpp"
 #include "render/assess_text.hpp"
 #include "render/document_writer.hpp"
@@ -15,8 +16,10 @@
 namespace qaf::cli {
 
 /// One provider's results for the document; an unused part stays empty. The schedule part
-/// carries the provider's id (and name and officer) even when there is no schedule.
-using evaluation = std::function<detail::provider_assessment(const engine&, const provider&)>;
+/// carries the provider's id (and name and officer) even when there is no schedule. Each record
+/// comes checked, its facts in the pack's slots (checked_evaluation.hpp evaluates it).
+using evaluation =
+    std::function<detail::provider_assessment(const engine&, const detail::checked_record&)>;
 
 /// Evaluates every provider of `prepared` with `evaluate` on `prepared.threads` threads and
 /// writes the document `spec` describes to `out`; warnings (the document's, and providers that

@@ -26,9 +26,12 @@ int run_schedule(const invocation& call) {
         {.schedule = true,
          .format = document_format_of(prepared->format),
          .explain = prepared->explain},
-        [&window](const engine& e, const provider& p) {
+        [&window](const engine& e, const detail::checked_record& r) {
           return detail::provider_assessment{
-              detail::describe(p, detail::schedule_checked(e.rules(), p, window)), {}, {}};
+              detail::describe_checked(e.rules(), r,
+                                       detail::schedule_checked(e.rules(), r, window)),
+              {},
+              {}};
         },
         call.stream, call.err);
     return exit_ok;
