@@ -169,6 +169,14 @@ std::vector<rating> rate_checked(const pack& rules, const provider& record, date
   return ratings;
 }
 
+index_range rate_checked_into(const pack& rules, const provider& record, date as_of,
+                              rating_batch& batch) {
+  bound_record facts = bind_trusted(rules.data(), record);
+  derive_kpis_not_met(rules.data(), record, facts);
+  derive_returns_missed(rules.data(), record, as_of, facts);
+  return rate_indexed(rules.data(), record, facts, as_of, batch);
+}
+
 std::vector<kpi_result> evaluate_kpis_checked(const pack& rules, const provider& record,
                                               date as_of) {
   const bound_record facts = bind_trusted(rules.data(), record);
