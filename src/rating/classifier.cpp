@@ -391,7 +391,9 @@ rating to_rating(const pack_data& pack, const provider& record, const bound_reco
 
 std::vector<rating> rate_provider(const pack_data& pack, const provider& record,
                                   const bound_record& facts, date as_of, rating_detail detail) {
-  rating_batch batch;
+  // The thread's batch, reused: only the public ratings built from it allocate.
+  thread_local rating_batch batch;
+  batch.clear();
   const index_range mine = rate_indexed(pack, record, facts, as_of, batch);
   const bound_record& rated = pack.reads_outcomes ? batch.with_outcomes : facts;
   std::vector<rating> ratings;
