@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <limits>
 #include <nlohmann/json.hpp>
 #include <random>
@@ -914,6 +915,31 @@ TEST(Condition, KernelGivesTheEvaluatorsAnswer) {
   }
   EXPECT_GT(compared, 50'000);
   EXPECT_GT(undecided, 5'000);
+}
+
+// The condition fuzzer's seeds (tests/fuzz/corpus/condition), odd texts included: each that
+// compiles gives the evaluator's answer through the kernel, on random records.
+TEST(Condition, KernelGivesTheEvaluatorsAnswerOnTheFuzzSeeds) {
+  const strings service_types = {"childrens_home", "supported_accommodation", "residential"};
+  const fact_table table = fact_table::core(service_types);
+  const record_maker maker(table);
+  std::mt19937 rng(29);
+  const date as_of = date::parse("2024-06-30");
+  int compiled = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(
+           qaf::testing::source_dir() / "tests" / "fuzz" / "corpus" / "condition")) {
+    const std::string text = qaf::testing::read_file(entry.path());
+    std::vector<diagnostic> found;
+    const std::optional<condition> c = compile_condition(table, text, "/when", found);
+    if (!c) continue;
+    ++compiled;
+    for (int round = 0; round < 40; ++round) {
+      const bound_record record = bind(table, maker.make(rng, round % 2 == 0 ? 0.3 : 0.8));
+      EXPECT_EQ(c->evaluate(record, as_of), evaluate_program(c->compiled(), record, as_of, nullptr))
+          << text;
+    }
+  }
+  EXPECT_GT(compiled, 50);
 }
 
 TEST(Condition, FactSetHoldsSlots) {
