@@ -9,7 +9,7 @@
 //   batch.clear();
 //   const index_range mine = rate_indexed(pack, record, facts, as_of, batch);
 //   for (std::uint32_t i = mine.begin; i < mine.end; ++i)
-//     append_rating_json(out, pack, record, batch, batch.ratings[i]);
+//     append_rating_json(out, pack, record.id, batch, batch.ratings[i]);
 #pragma once
 
 #include <cstdint>
