@@ -17,6 +17,7 @@
 
 #include "checked_evaluation.hpp"
 #include "expr/condition.hpp"
+#include "expr/evaluator.hpp"
 #include "facts/bound_record.hpp"
 #include "facts/fact_set.hpp"
 #include "pack/pack_data.hpp"
@@ -24,6 +25,8 @@
 #include "portfolio_generator.hpp"
 #include "qaf/engine.hpp"
 #include "qaf/pack.hpp"
+#include "rating/classifier.hpp"
+#include "rating/scheme_rating.hpp"
 #include "render/document_writer.hpp"
 #include "render/rating_render.hpp"
 
@@ -207,39 +210,55 @@ void BM_WriteRatingsJsonl(benchmark::State& state) {
 }
 BENCHMARK(BM_WriteRatingsJsonl)->Arg(1'000)->Arg(100'000)->Unit(benchmark::kMillisecond);
 
-// The evaluation loop itself: every rule and level condition of Herefordshire's scheme over
-// providers already bound to fact slots. Counts heap allocations per provider: there must be
-// none (the conditions are flat programs over the slots).
-void BM_ClassifyBoundRecordsAllocations(benchmark::State& state) {
-  const auto count = static_cast<std::size_t>(state.range(0));
-  const qaf::detail::pack_data& data = herefordshire().data();
-  const std::vector<qaf::provider>& list = providers(herefordshire(), count);
-  std::vector<qaf::detail::bound_record> bound;
-  std::vector<qaf::diagnostic> problems;
-  for (const qaf::provider& p : list) {
-    bound.push_back(*qaf::detail::bind_record(data.table, p, problems));
-  }
+// Herefordshire providers bound to fact slots, and every condition its scheme classifies by (its
+// rules and the conditions of its least severe level): the input of the classification loops.
+struct bound_portfolio {
+  std::vector<qaf::detail::bound_record> records;
   std::vector<const qaf::detail::condition*> conditions;
+};
+
+bound_portfolio bind_portfolio(const qaf::pack& rules, std::size_t count) {
+  const qaf::detail::pack_data& data = rules.data();
+  bound_portfolio out;
+  std::vector<qaf::diagnostic> problems;
+  for (const qaf::provider& p : providers(rules, count)) {
+    out.records.push_back(*qaf::detail::bind_record(data.table, p, problems));
+  }
   for (const auto& s : data.schemes) {
     for (const auto& r : s.rules) {
-      if (r.when.compiled) conditions.push_back(&*r.when.compiled);
+      if (r.when.compiled) out.conditions.push_back(&*r.when.compiled);
     }
     for (const auto& l : s.levels) {
       for (const auto& r : l.requirements) {
-        if (r.when.compiled) conditions.push_back(&*r.when.compiled);
+        if (r.when.compiled) out.conditions.push_back(&*r.when.compiled);
       }
     }
   }
-  qaf::detail::fact_set unknown(data.table.total_slots());
+  return out;
+}
+
+// The evaluation loop itself: every rule and level condition of Herefordshire's scheme over
+// providers already bound to fact slots, with the unknown facts asked for (as rating asks). A
+// provider a second is a provider-rating a second (one scheme). Counts heap allocations per
+// provider: there must be none. With `tree_walk`, through the evaluator's walk of the program
+// (evaluate_program) that conditions went through before the truth kernel (condition::evaluate):
+// before and after in one run.
+void classify_bound_records(benchmark::State& state, bool tree_walk) {
+  const auto count = static_cast<std::size_t>(state.range(0));
+  const bound_portfolio input = bind_portfolio(herefordshire(), count);
+  qaf::detail::fact_set unknown(herefordshire().data().table.total_slots());
   const qaf::date as_of = qaf::bench::portfolio_generator::as_of();
   std::size_t allocated = 0;
   std::size_t fired = 0;
   for (auto _ : state) {
     const std::size_t before = allocations.load();
     for (std::size_t i = 0; i < count; ++i) {
-      const qaf::detail::bound_record& record = bound[i % bound.size()];
-      for (const qaf::detail::condition* c : conditions) {
-        fired += c->evaluate(record, as_of, &unknown) == qaf::detail::truth::yes ? 1 : 0;
+      const qaf::detail::bound_record& record = input.records[i % input.records.size()];
+      for (const qaf::detail::condition* c : input.conditions) {
+        const qaf::detail::truth t =
+            tree_walk ? qaf::detail::evaluate_program(c->compiled(), record, as_of, &unknown)
+                      : c->evaluate(record, as_of, &unknown);
+        fired += t == qaf::detail::truth::yes ? 1 : 0;
       }
     }
     allocated += allocations.load() - before;
@@ -248,7 +267,11 @@ void BM_ClassifyBoundRecordsAllocations(benchmark::State& state) {
   per_provider(state, count);
   state.counters["allocations_per_provider"] =
       static_cast<double>(allocated) / static_cast<double>(state.iterations() * count);
-  state.counters["rules"] = static_cast<double>(conditions.size());
+  state.counters["rules"] = static_cast<double>(input.conditions.size());
+}
+
+void BM_ClassifyBoundRecordsAllocations(benchmark::State& state) {
+  classify_bound_records(state, false);
 }
 BENCHMARK(BM_ClassifyBoundRecordsAllocations)
     ->Arg(1'000)
@@ -258,6 +281,55 @@ BENCHMARK(BM_ClassifyBoundRecordsAllocations)
     ->Arg(1'000'000)
     ->Iterations(1)
     ->Unit(benchmark::kMillisecond);
+
+void BM_ClassifyBoundRecordsTreeWalk(benchmark::State& state) {
+  classify_bound_records(state, true);
+}
+BENCHMARK(BM_ClassifyBoundRecordsTreeWalk)->Arg(1'000)->Arg(100'000)->Unit(benchmark::kMillisecond);
+
+// The whole classification as `qaf rate` keeps it for a compact document: every scheme of the
+// pack over records already bound, each rating by index (its level, reasons, undecided rules and
+// unknown facts, override, trend and review) into a batch cleared every chunk of 256 providers,
+// as a worker's is (rating/scheme_rating.hpp): bound record in, index result out. Items are
+// provider-ratings (one a scheme that applies); heap allocations a provider, counted once the
+// batch has grown: none.
+void rate_indexed(benchmark::State& state, const qaf::pack& rules) {
+  const auto count = static_cast<std::size_t>(state.range(0));
+  const std::vector<qaf::provider>& list = providers(rules, count);
+  const bound_portfolio input = bind_portfolio(rules, count);
+  const qaf::date as_of = qaf::bench::portfolio_generator::as_of();
+  qaf::detail::rating_batch batch;
+  // One chunk first, so that the batch has grown as a worker's has after its first chunk.
+  for (std::size_t i = 0; i < std::min<std::size_t>(count, 256); ++i) {
+    qaf::detail::rate_indexed(rules.data(), list[i], input.records[i], as_of, batch);
+  }
+  std::size_t allocated = 0;
+  std::size_t rated = 0;
+  for (auto _ : state) {
+    const std::size_t before = allocations.load();
+    for (std::size_t i = 0; i < count; ++i) {
+      if (i % 256 == 0) batch.clear();
+      const std::size_t k = i % input.records.size();
+      rated +=
+          qaf::detail::rate_indexed(rules.data(), list[k], input.records[k], as_of, batch).size();
+    }
+    allocated += allocations.load() - before;
+  }
+  benchmark::DoNotOptimize(batch.ratings.data());
+  state.SetItemsProcessed(static_cast<std::int64_t>(rated));
+  state.counters["providers"] = static_cast<double>(count);
+  const auto done = static_cast<double>(state.iterations() * count);
+  state.counters["allocations_per_provider"] = static_cast<double>(allocated) / done;
+  state.counters["ratings_per_provider"] = static_cast<double>(rated) / done;
+}
+
+void BM_RateIndexedHerefordshire(benchmark::State& state) { rate_indexed(state, herefordshire()); }
+BENCHMARK(BM_RateIndexedHerefordshire)->Arg(1'000)->Arg(100'000)->Unit(benchmark::kMillisecond);
+
+void BM_RateIndexedBoltonChildren(benchmark::State& state) {
+  rate_indexed(state, bolton_children());
+}
+BENCHMARK(BM_RateIndexedBoltonChildren)->Arg(1'000)->Unit(benchmark::kMillisecond);
 
 // The whole engine.rate per provider (binding, the rules, the rating with its reasons), with its
 // allocations per provider: what a rating costs beyond the rules themselves.
@@ -300,6 +372,33 @@ void BM_RateCheckedIdsAllocations(benchmark::State& state) {
       static_cast<double>(allocated) / static_cast<double>(state.iterations() * count);
 }
 BENCHMARK(BM_RateCheckedIdsAllocations)->Arg(1'000)->Unit(benchmark::kMillisecond);
+
+// What `qaf rate` evaluates for a compact document since ratings are kept by index: records
+// already checked, bound once (the allocations that remain are the binding's: a fresh record),
+// ratings into a batch cleared every chunk of 256 providers.
+void BM_RateCheckedIndexedAllocations(benchmark::State& state) {
+  const auto count = static_cast<std::size_t>(state.range(0));
+  const std::vector<qaf::provider>& list = providers(herefordshire(), count);
+  const qaf::date as_of = qaf::bench::portfolio_generator::as_of();
+  qaf::detail::rating_batch batch;
+  for (std::size_t i = 0; i < std::min<std::size_t>(count, 256); ++i) {
+    qaf::detail::rate_checked_into(herefordshire(), list[i % list.size()], as_of, batch);
+  }
+  std::size_t allocated = 0;
+  for (auto _ : state) {
+    const std::size_t before = allocations.load();
+    for (std::size_t i = 0; i < count; ++i) {
+      if (i % 256 == 0) batch.clear();
+      benchmark::DoNotOptimize(
+          qaf::detail::rate_checked_into(herefordshire(), list[i % list.size()], as_of, batch));
+    }
+    allocated += allocations.load() - before;
+  }
+  per_provider(state, count);
+  state.counters["allocations_per_provider"] =
+      static_cast<double>(allocated) / static_cast<double>(state.iterations() * count);
+}
+BENCHMARK(BM_RateCheckedIndexedAllocations)->Arg(1'000)->Unit(benchmark::kMillisecond);
 
 // A provider-year of Bolton children's schedule through engine.schedule, with its heap
 // allocations per provider: the occurrences it returns carry their own strings, and the

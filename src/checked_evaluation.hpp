@@ -17,6 +17,7 @@
 #include "qaf/rating.hpp"
 #include "qaf/schedule.hpp"
 #include "rating/classifier.hpp"
+#include "rating/scheme_rating.hpp"
 #include "schedule/workload.hpp"
 
 namespace qaf::detail {
@@ -27,6 +28,11 @@ schedule_result schedule_checked(const pack& rules, const checked_record& record
 /// with `explain`, each reason's conditions test by test (engine::rate with rate_options).
 std::vector<rating> rate_checked(const pack& rules, const checked_record& record, date as_of,
                                  rating_detail detail = rating_detail::full, bool explain = false);
+/// rate_checked's ratings by index, with nothing copied (rating/scheme_rating.hpp): appended to
+/// `batch`, their range of batch.ratings returned. They point into `record`, which must outlive
+/// them; the compact writers write them (render/rating_render.hpp).
+index_range rate_checked_into(const pack& rules, const checked_record& record, date as_of,
+                              rating_batch& batch);
 std::vector<kpi_result> evaluate_kpis_checked(const pack& rules, const checked_record& record,
                                               date as_of);
 /// The same for a checked provider whose facts are not yet bound: each binds it once first.
@@ -34,6 +40,11 @@ schedule_result schedule_checked(const pack& rules, const provider& record,
                                  const schedule_options& options);
 std::vector<rating> rate_checked(const pack& rules, const provider& record, date as_of,
                                  rating_detail detail = rating_detail::full, bool explain = false);
+/// rate_checked's ratings by index, with nothing copied (rating/scheme_rating.hpp): appended to
+/// `batch`, their range of batch.ratings returned. They point into `record`, which must outlive
+/// them; the compact writers write them (render/rating_render.hpp).
+index_range rate_checked_into(const pack& rules, const provider& record, date as_of,
+                              rating_batch& batch);
 std::vector<kpi_result> evaluate_kpis_checked(const pack& rules, const provider& record,
                                               date as_of);
 

@@ -167,6 +167,17 @@ std::vector<rating> rate_checked(const pack& rules, const checked_record& record
   return ratings;
 }
 
+index_range rate_checked_into(const pack& rules, const checked_record& record, date as_of,
+                              rating_batch& batch) {
+  // The derived facts go into a copy, as in rate_checked; the worker's copy keeps its capacity,
+  // so that rating a record allocates nothing once the copy has grown.
+  thread_local bound_record facts;
+  facts = record.facts;
+  derive_kpis_not_met(rules.data(), record.record, facts);
+  derive_returns_missed(rules.data(), record.record, as_of, facts);
+  return rate_indexed(rules.data(), record.record, facts, as_of, batch);
+}
+
 std::vector<kpi_result> evaluate_kpis_checked(const pack& rules, const checked_record& record,
                                               date as_of) {
   return evaluate_kpis_bound(rules.data(), record.record, record.facts, as_of);
@@ -196,6 +207,14 @@ std::vector<rating> rate_checked(const pack& rules, const provider& record, date
   std::vector<rating> ratings = rate_bound(rules.data(), record, facts, as_of, detail);
   if (explain) explain_ratings(rules.data_ptr(), facts, as_of, ratings);
   return ratings;
+}
+
+index_range rate_checked_into(const pack& rules, const provider& record, date as_of,
+                              rating_batch& batch) {
+  bound_record facts = bind_trusted(rules, record);
+  derive_kpis_not_met(rules.data(), record, facts);
+  derive_returns_missed(rules.data(), record, as_of, facts);
+  return rate_indexed(rules.data(), record, facts, as_of, batch);
 }
 
 std::vector<kpi_result> evaluate_kpis_checked(const pack& rules, const provider& record,

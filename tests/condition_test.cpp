@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <limits>
 #include <nlohmann/json.hpp>
 #include <random>
@@ -16,6 +17,8 @@
 #include "facts/bound_record.hpp"
 #include "facts/fact_set.hpp"
 #include "facts/fact_table.hpp"
+#include "pack/pack_data.hpp"
+#include "qaf/pack.hpp"
 #include "test_support.hpp"
 
 namespace qaf::detail {
@@ -716,7 +719,7 @@ class record_maker {
   provider make(std::mt19937& rng, double known) const {
     provider p;
     p.id = "random";
-    for (std::uint32_t slot = 0; slot < table_.total_slots(); ++slot) {
+    for (std::uint32_t slot = 0; slot < table_.fact_slots(); ++slot) {
       if (table_.declaration(table_.fact_of_slot(slot)).name == "id") continue;
       if (chance(rng, known)) fill(slot, p, rng);
     }
@@ -802,6 +805,141 @@ TEST(Condition, LearningAFactNeverOverturnsADecidedResult) {
   // The generator exercises both outcomes.
   EXPECT_GT(decided, 400);
   EXPECT_GT(undecided, 400);
+}
+
+// The truth kernel (expr/truth_kernel.hpp) is the fast path of condition::evaluate: it must
+// give the evaluator's answer for every condition, record and date. Conditions of every shape it
+// compiles itself (tests of one fact with minimums, nulls and dated events; any/all/count over
+// keys; and/or/not), parts it leaves to the evaluator, nesting past its stack, and every condition
+// of every bundled pack, over random records with few, some or most facts known.
+TEST(Condition, KernelGivesTheEvaluatorsAnswer) {
+  struct source {
+    fact_table table;
+    strings texts;
+  };
+  std::vector<source> sources;
+  {
+    const json data = load("evaluations.json");
+    source core{table_for(data), {}};
+    for (const json& c : data.at("cases"))
+      core.texts.push_back(c.at("condition").get<std::string>());
+    for (const char* text : {
+             "complaints_open >= 2",
+             "2 <= complaints_open",
+             "complaints_open < 1 or complaints_open != 3",
+             "regulator_rating != 'good'",
+             "regulator_rating in ['good', 'inadequate'] and whistleblowing not in ['none']",
+             "placement_suspension_since == null",
+             "placement_suspension_since != null",
+             "null != placement_suspension_since",
+             "placement_suspension_since > '2023-05-01'",
+             "placement_suspension_since in [null, '2023-05-01']",
+             "placement_suspension_since not in [null]",
+             "known(beds) and not known(complaints_open)",
+             "known(placement_suspension_since)",
+             "unregulated == true or listed_company != false",
+             "not unregulated",
+             "any(key_question_ratings, r -> r == 'inadequate')",
+             "all(key_question_ratings, r -> r != 'good')",
+             "all(key_question_ratings, r -> r in ['good', 'outstanding'])",
+             "count(key_question_ratings, r -> r in ['requires_improvement', 'inadequate']) >= 2",
+             "1 > count(key_question_ratings, r -> r not in ['good'])",
+             "count(key_question_ratings, r -> r == 'good') == 5",
+             "count(key_question_ratings, r -> r == regulator_rating) >= 3",
+             "any(key_question_ratings, r -> count(key_question_ratings, s -> s == r) > 1)",
+             "months_since(placement_suspension_since) > 3 or beds + 1 > 4",
+             "not (beds > 3 or not registered_manager) and regulator != 'none'",
+             "((((((((((((((((((((((((((((((((((((beds > 1 or complaints_open > 2) and "
+             "unregulated) or listed_company) and placement_stop) or beds < 3) and "
+             "not unregulated) or complaints_open == 0) and beds != 4) or listed_company) and "
+             "placement_stop) or beds < 3) and not unregulated) or complaints_open == 0) and "
+             "beds != 4) or listed_company) and placement_stop) or beds < 3) and "
+             "not unregulated) or complaints_open == 0) and beds != 4) or listed_company) and "
+             "placement_stop) or beds < 3) and not unregulated) or complaints_open == 0) and "
+             "beds != 4) or listed_company) and placement_stop) or beds < 3) and "
+             "not unregulated) or complaints_open == 0) and beds != 4) or listed_company) and "
+             "placement_stop) or beds < 3) and not unregulated)",
+         }) {
+      core.texts.emplace_back(text);
+    }
+    sources.push_back(std::move(core));
+  }
+  for (const bundled_pack_summary& bundled : bundled_packs()) {
+    const pack rules = load_pack_or_throw(bundled.id);
+    source s{rules.data().table, {}};
+    for (const scheme& sc : rules.data().schemes) {
+      if (sc.when.compiled) s.texts.push_back(sc.when.compiled->text());
+      for (const scheme_rule& r : sc.rules) {
+        if (r.when.compiled) s.texts.push_back(r.when.compiled->text());
+      }
+      for (const level_requirement& r : sc.levels.front().requirements) {
+        if (r.when.compiled) s.texts.push_back(r.when.compiled->text());
+      }
+    }
+    sources.push_back(std::move(s));
+  }
+  std::mt19937 rng(13);
+  const date as_of = date::parse("2024-06-30");
+  const date earlier = date::parse("2023-03-01");
+  int compared = 0;
+  int undecided = 0;
+  for (const source& s : sources) {
+    std::vector<condition> conditions;
+    for (const std::string& text : s.texts) {
+      std::vector<diagnostic> found;
+      // A shared case may be a compile error on purpose.
+      if (auto c = compile_condition(s.table, text, "/when", found)) {
+        conditions.push_back(std::move(*c));
+      }
+    }
+    const record_maker maker(s.table);
+    fact_set unknown(s.table.total_slots());
+    for (const double known : {0.2, 0.6, 0.9}) {
+      for (int round = 0; round < 60; ++round) {
+        const bound_record record = bind(s.table, maker.make(rng, known));
+        for (const condition& c : conditions) {
+          SCOPED_TRACE(c.text());
+          for (const date on : {as_of, earlier}) {
+            const truth expected = evaluate_program(c.compiled(), record, on, nullptr);
+            const truth fast = c.evaluate(record, on);
+            EXPECT_EQ(to_string(fast), to_string(expected));
+            // With the unknown facts asked for, the same answer.
+            EXPECT_EQ(c.evaluate(record, on, &unknown), expected);
+            EXPECT_EQ(expected == truth::unknown, !unknown.empty());
+            ++compared;
+            undecided += expected == truth::unknown ? 1 : 0;
+          }
+        }
+      }
+    }
+  }
+  EXPECT_GT(compared, 50'000);
+  EXPECT_GT(undecided, 5'000);
+}
+
+// The condition fuzzer's seeds (tests/fuzz/corpus/condition), odd texts included: each that
+// compiles gives the evaluator's answer through the kernel, on random records.
+TEST(Condition, KernelGivesTheEvaluatorsAnswerOnTheFuzzSeeds) {
+  const strings service_types = {"childrens_home", "supported_accommodation", "residential"};
+  const fact_table table = fact_table::core(service_types);
+  const record_maker maker(table);
+  std::mt19937 rng(29);
+  const date as_of = date::parse("2024-06-30");
+  int compiled = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(
+           qaf::testing::source_dir() / "tests" / "fuzz" / "corpus" / "condition")) {
+    const std::string text = qaf::testing::read_file(entry.path());
+    std::vector<diagnostic> found;
+    const std::optional<condition> c = compile_condition(table, text, "/when", found);
+    if (!c) continue;
+    ++compiled;
+    for (int round = 0; round < 40; ++round) {
+      const bound_record record = bind(table, maker.make(rng, round % 2 == 0 ? 0.3 : 0.8));
+      EXPECT_EQ(c->evaluate(record, as_of), evaluate_program(c->compiled(), record, as_of, nullptr))
+          << text;
+    }
+  }
+  EXPECT_GT(compiled, 50);
 }
 
 TEST(Condition, FactSetHoldsSlots) {

@@ -787,10 +787,12 @@ TEST(RatingRender, TextWriterWritesTheDocumentsBytes) {
     }
   };
   std::size_t ratings = 0;
+  std::size_t indexed_ratings = 0;
   for (const std::string pack_id :
        {"bolton-children-2024", "bolton-adults-2020", "devon-children-residential",
         "herefordshire-adults-2018", "coventry-children"}) {
     const qaf::pack& rules = cached_pack(pack_id);
+    qaf::detail::rating_batch batch;
     const qaf::portfolio_result read =
         qaf::read_portfolio(rules, (source_dir() / "examples" / (pack_id + ".json")).string());
     ASSERT_TRUE(read) << pack_id;
@@ -814,9 +816,22 @@ TEST(RatingRender, TextWriterWritesTheDocumentsBytes) {
         qaf::detail::append_rating_json(from_full, full[i]);
         EXPECT_EQ(compact, from_full);
       }
+      // Ratings by index (what `qaf rate` keeps for a compact document, written with no rating
+      // built) write the same bytes too, in a batch that already holds another provider's.
+      const qaf::detail::index_range mine = qaf::detail::rate_checked_into(rules, p, as_of, batch);
+      ASSERT_EQ(mine.size(), full.size());
+      for (std::uint32_t i = mine.begin; i < mine.end; ++i) {
+        std::string indexed;
+        std::string from_full;
+        qaf::detail::append_rating_json(indexed, rules.data(), p.id, batch, batch.ratings[i]);
+        qaf::detail::append_rating_json(from_full, full[i - mine.begin]);
+        EXPECT_EQ(indexed, from_full);
+        ++indexed_ratings;
+      }
     }
   }
   EXPECT_GT(ratings, 20u);
+  EXPECT_EQ(indexed_ratings, ratings);
 
   qaf::rating odd = rate(sample_record());
   ASSERT_TRUE(odd.officer_override.has_value());

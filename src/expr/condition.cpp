@@ -11,7 +11,12 @@ namespace qaf::detail {
 
 truth condition::evaluate(const bound_record& record, date as_of,
                           fact_set* unknown) const noexcept {
-  return evaluate_program(program_, record, as_of, unknown);
+  const truth t = run_kernel(kernel_, program_, record, as_of);
+  if (unknown == nullptr) return t;
+  // The facts an undecided answer waits for are the evaluator's to find; few records need it.
+  if (t == truth::unknown) return evaluate_program(program_, record, as_of, unknown);
+  unknown->clear();
+  return t;
 }
 
 bool condition::reads_slots_from(std::size_t first) const noexcept {
@@ -51,6 +56,7 @@ std::optional<condition> compile_condition(const fact_table& table, std::string_
   if (!check_condition(table, text, pointer, tree, c.program_, c.facts_, out)) {
     return std::nullopt;
   }
+  c.kernel_ = compile_kernel(c.program_);
   c.text_ = std::string(text);
   c.canonical_ = print_condition(tree);
   // The text of each part, printed once here so that an explanation builds no text it does not

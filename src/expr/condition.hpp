@@ -26,6 +26,7 @@
 #include "expr/evaluator.hpp"
 #include "expr/program.hpp"
 #include "expr/truth.hpp"
+#include "expr/truth_kernel.hpp"
 #include "facts/bound_record.hpp"
 #include "facts/fact_set.hpp"
 #include "facts/fact_table.hpp"
@@ -83,6 +84,7 @@ class condition {
   condition() = default;
 
   program program_;
+  truth_kernel kernel_;  // the fast path of evaluate (truth_kernel.hpp)
   std::string text_;
   std::string canonical_;
   std::vector<std::uint32_t> facts_;

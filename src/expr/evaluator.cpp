@@ -15,6 +15,8 @@
 #include <span>
 #include <string_view>
 
+#include "expr/range_compare.hpp"
+
 namespace qaf::detail {
 namespace {
 
@@ -88,33 +90,6 @@ std::int64_t floor_div(std::int64_t a, std::int64_t b) noexcept {
   std::int64_t q = a / b;
   if (a % b != 0 && ((a < 0) != (b < 0))) --q;
   return q;
-}
-
-// Compares ranges [alo, ahi] and [blo, bhi]: decided when every pair of points agrees.
-template <class T>
-truth compare_ranges(compare_op op, T alo, T ahi, T blo, T bhi) noexcept {
-  // NaN (from inf - inf) compares false with everything.
-  if (!(alo == alo) || !(ahi == ahi) || !(blo == blo) || !(bhi == bhi)) {
-    return op == compare_op::not_equal ? truth::yes : truth::no;
-  }
-  switch (op) {
-    case compare_op::less:
-      return ahi < blo ? truth::yes : alo >= bhi ? truth::no : truth::unknown;
-    case compare_op::less_equal:
-      return ahi <= blo ? truth::yes : alo > bhi ? truth::no : truth::unknown;
-    case compare_op::greater:
-      return alo > bhi ? truth::yes : ahi <= blo ? truth::no : truth::unknown;
-    case compare_op::greater_equal:
-      return alo >= bhi ? truth::yes : ahi < blo ? truth::no : truth::unknown;
-    case compare_op::equal:
-    case compare_op::not_equal: {
-      truth eq = truth::unknown;
-      if (alo == ahi && blo == bhi && alo == blo) eq = truth::yes;
-      if (ahi < blo || bhi < alo) eq = truth::no;
-      return op == compare_op::equal ? eq : !eq;
-    }
-  }
-  return truth::unknown;
 }
 
 // With `Trace` the evaluator also records what each node outside a count/all/any body came to
@@ -511,6 +486,13 @@ truth evaluate_program(const program& p, const bound_record& record, date as_of,
     if (result == truth::unknown) e.collect(p.root, *unknown);
   }
   return result;
+}
+
+truth evaluate_part(const program& p, std::uint32_t node, const bound_record& record,
+                    date as_of) noexcept {
+  if (node >= p.nodes.size()) return truth::unknown;
+  evaluator<false> e(p, record, as_of);
+  return truth_of(e.eval(node));
 }
 
 truth trace_program(const program& p, const bound_record& record, date as_of,

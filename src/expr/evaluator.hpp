@@ -17,6 +17,11 @@ namespace qaf::detail {
 truth evaluate_program(const program& p, const bound_record& record, date as_of,
                        fact_set* unknown) noexcept;
 
+/// The truth of one part of `p` (node `node`, outside any count/all/any body) for `record`, as
+/// evaluate_program finds that part: what the truth kernel asks of the parts it does not compile.
+truth evaluate_part(const program& p, std::uint32_t node, const bound_record& record,
+                    date as_of) noexcept;
+
 enum class outcome_state : std::uint8_t { unknown, null, known };
 
 /// What one node of a program came to in one evaluation: what explanations are made of. Numbers

@@ -33,39 +33,18 @@ const Item* latest_for(const std::vector<Item>& items, const std::string& scheme
   return latest;
 }
 
-rating_reason make_reason(const scheme& s, const scheme_rule& rule, rating_detail detail) {
-  rating_reason reason;
-  reason.rule = rule.meta.id;
-  reason.level = s.levels[rule.level].value;
-  reason.interpretation = rule.meta.interpretation;
-  if (detail == rating_detail::ids) return reason;
-  reason.text = rule.text;
-  reason.source = rule.meta.source;
-  reason.note = rule.meta.note;
-  reason.condition = rule.when.compiled ? rule.when.compiled->to_string() : std::string();
-  return reason;
-}
-
-// A condition of the least severe level as a reason: held, it earns that level; failed, it
-// implies the next one.
-rating_reason make_reason(const scheme& s, const level_requirement& requirement, bool held,
-                          rating_detail detail) {
-  rating_reason reason;
-  reason.kind = held ? reason_kind::requirement_met : reason_kind::requirement_failed;
-  reason.rule = requirement.meta.id;
-  reason.level = s.levels[held ? 0 : 1].value;
-  reason.interpretation = requirement.meta.interpretation;
-  if (detail == rating_detail::ids) return reason;
-  reason.text = requirement.text;
-  reason.source = requirement.meta.source;
-  reason.note = requirement.meta.note;
-  reason.condition =
-      requirement.when.compiled ? requirement.when.compiled->to_string() : std::string();
-  return reason;
+// Calls f(slot) for each slot at or after `first` that `when` reads (outcome slots), each once
+// or more: what condition::slots_from lists, without building the list.
+template <class F>
+void for_each_slot_from(const when_clause& when, std::uint32_t first, F&& f) {
+  for (const program_node& n : when.compiled->compiled().nodes) {
+    if (n.op == opcode::load && n.a >= first) f(n.a);
+  }
 }
 
 // Whether the record gives any fact that a rule or condition of the scheme reads.
 bool has_evidence(const pack_data& pack, const scheme& s, const bound_record& facts) {
+  const auto outcomes_from = static_cast<std::uint32_t>(pack.table.outcome_slots_from());
   const auto known = [&](const when_clause& when) {
     if (!when.compiled) return true;
     for (const std::uint32_t fact : when.compiled->facts()) {
@@ -75,12 +54,13 @@ bool has_evidence(const pack_data& pack, const scheme& s, const bound_record& fa
       }
     }
     // An outcome the history records is evidence too (outcome('AUDIT')).
+    bool recorded = false;
     if (pack.reads_outcomes) {
-      for (const std::uint32_t slot : when.compiled->slots_from(pack.table.outcome_slots_from())) {
-        if (facts.at(slot).state != slot_state::unknown) return true;
-      }
+      for_each_slot_from(when, outcomes_from, [&](std::uint32_t slot) {
+        recorded = recorded || facts.at(slot).state != slot_state::unknown;
+      });
     }
-    return false;
+    return recorded;
   };
   return std::any_of(s.rules.begin(), s.rules.end(),
                      [&](const scheme_rule& r) { return known(r.when); }) ||
@@ -88,152 +68,148 @@ bool has_evidence(const pack_data& pack, const scheme& s, const bound_record& fa
                      [&](const level_requirement& r) { return known(r.when); });
 }
 
-// A rule (or a condition of the least severe level) that unknown facts left undecided.
-struct open_rule {
-  const rule_meta* meta;
-  const std::string* text;
-  std::uint32_t level;
-  fact_set unknown;
-};
+const when_clause& when_of(const scheme& s, const reason_ref& ref) {
+  return ref.kind == reason_kind::rule ? s.rules[ref.index].when
+                                       : s.levels.front().requirements[ref.index].when;
+}
+
+std::uint32_t top_level(const scheme& s) { return static_cast<std::uint32_t>(s.levels.size() - 1); }
 
 class scheme_rater {
  public:
   scheme_rater(const pack_data& pack, const provider& record, const bound_record& facts, date as_of,
-               rating_detail detail)
-      : pack_(pack),
-        record_(record),
-        facts_(facts),
-        as_of_(as_of),
-        detail_(detail),
-        unknown_(pack.table.total_slots()) {}
+               rating_batch& batch)
+      : pack_(pack), record_(record), facts_(facts), as_of_(as_of), b_(batch) {}
 
-  /// The scheme's rating, or none when the scheme's `when` says it does not apply.
-  std::optional<rating> rate(const scheme& s) {
-    rating result;
-    result.provider = record_.id;
-    result.scheme = s.id;
-    result.level = s.levels.front().value;
-    result.label = s.levels.front().label;
+  void rate(std::uint32_t index) {
+    const scheme& s = pack_.schemes[index];
+    scheme_rating r;
+    r.scheme = index;
 
     // A scheme for some providers only: not this one, or nobody knows whether it is.
     if (s.when.compiled) {
-      const truth applies = s.when.compiled->evaluate(facts_, as_of_, &unknown_);
-      if (applies == truth::no) return std::nullopt;
+      const truth applies = s.when.compiled->evaluate(facts_, as_of_, &b_.unknown);
+      if (applies == truth::no) return;
       if (applies == truth::unknown) {
-        result.status = rating_status::not_assessed;
-        unknown_.for_each([&](std::uint32_t slot) {
-          result.unknown_facts.push_back(pack_.table.slot_name(slot));
-        });
-        add_judgement(s, 0, result);
-        return result;
+        r.status = rating_status::not_assessed;
+        r.unknown_facts = add_slots(b_.unknown);
+        finish(s, 0, r);
+        return;
       }
     }
-    if (!has_evidence(pack_, s, facts_)) return not_assessed(s, result);
+    if (!has_evidence(pack_, s, facts_)) {
+      not_assessed(s, r);
+      return;
+    }
 
-    // Evaluate every rule: fired, undecided (unknown) or not.
-    std::vector<const scheme_rule*> fired;
-    std::vector<open_rule> open;
+    // Every rule, fired, undecided (unknown) or not; its unknown facts are found later, and only
+    // for the undecided rules that could make the level more severe.
+    b_.fired.clear();
+    b_.held.clear();
+    b_.failed.clear();
+    b_.open.clear();
     std::uint32_t suggested = 0;
-    for (const scheme_rule& rule : s.rules) {
+    for (std::uint32_t k = 0; k < s.rules.size(); ++k) {
+      const scheme_rule& rule = s.rules[k];
       const truth t =
-          rule.when.compiled ? rule.when.compiled->evaluate(facts_, as_of_, &unknown_) : truth::yes;
+          rule.when.compiled ? rule.when.compiled->evaluate(facts_, as_of_) : truth::yes;
       if (t == truth::yes) {
-        fired.push_back(&rule);
+        b_.fired.push_back(k);
         suggested = std::max(suggested, rule.level);
       } else if (t == truth::unknown) {
-        open.push_back({&rule.meta, &rule.text, rule.level, unknown_});
+        b_.open.push_back({reason_kind::rule, k, rule.level});
       }
     }
 
     // The least severe level is earned: each of its own conditions must hold. One that fails
     // implies the next level; one left unknown could.
-    std::vector<const level_requirement*> held;
-    std::vector<const level_requirement*> failed;
-    for (const level_requirement& requirement : s.levels.front().requirements) {
+    const std::vector<level_requirement>& requirements = s.levels.front().requirements;
+    for (std::uint32_t k = 0; k < requirements.size(); ++k) {
+      const level_requirement& requirement = requirements[k];
       const truth t = requirement.when.compiled
-                          ? requirement.when.compiled->evaluate(facts_, as_of_, &unknown_)
+                          ? requirement.when.compiled->evaluate(facts_, as_of_)
                           : truth::yes;
-      if (t == truth::yes) held.push_back(&requirement);
-      if (t == truth::no) failed.push_back(&requirement);
-      if (t == truth::unknown) open.push_back({&requirement.meta, &requirement.text, 1, unknown_});
+      if (t == truth::yes) b_.held.push_back(k);
+      if (t == truth::no) b_.failed.push_back(k);
+      if (t == truth::unknown) b_.open.push_back({reason_kind::requirement_failed, k, 1});
     }
-    if (!failed.empty()) suggested = std::max<std::uint32_t>(suggested, 1);
-    result.level = s.levels[suggested].value;
-    result.label = s.levels[suggested].label;
+    if (!b_.failed.empty()) suggested = std::max<std::uint32_t>(suggested, 1);
+    r.level = suggested;
 
     // The reasons that decided the level, and apart the other rules that fired: most severe
-    // first, in the pack's order within a level.
-    std::stable_sort(fired.begin(), fired.end(), [](const scheme_rule* a, const scheme_rule* b) {
-      return a->level > b->level;
-    });
-    for (const scheme_rule* rule : fired) {
-      (rule->level == suggested ? result.reasons : result.also_fired)
-          .push_back(make_reason(s, *rule, detail_));
-    }
+    // first, in the pack's order within a level. A failed condition implies the second level:
+    // it goes after the rules of that level and before those of the first.
+    r.reasons.begin = size(b_.reasons);
+    add_fired(s, suggested, suggested);
     if (suggested == 0) {
-      for (const level_requirement* r : held) {
-        result.reasons.push_back(make_reason(s, *r, true, detail_));
-      }
+      for (const std::uint32_t k : b_.held)
+        b_.reasons.push_back({reason_kind::requirement_met, k, 0});
     }
-    for (const level_requirement* r : failed) {
-      (suggested == 1 ? result.reasons : result.also_fired)
-          .push_back(make_reason(s, *r, false, detail_));
+    if (suggested == 1) add_failed();
+    r.reasons.end = size(b_.reasons);
+    r.also_fired.begin = r.reasons.end;
+    for (std::uint32_t level = top_level(s) + 1; level-- > 0;) {
+      if (level == suggested) continue;
+      add_fired(s, level, level);
+      if (level == 1) add_failed();
     }
-    // A failed condition implies the second level: it goes before the rules of the first.
-    std::stable_sort(result.also_fired.begin(), result.also_fired.end(),
-                     [&](const rating_reason& a, const rating_reason& b) {
-                       return level_index(s, a.level) > level_index(s, b.level);
-                     });
+    r.also_fired.end = size(b_.reasons);
 
-    // Undecided rules that could make the level more severe, and the facts they wait for.
-    std::erase_if(open, [&](const open_rule& o) { return o.level <= suggested; });
-    std::stable_sort(open.begin(), open.end(),
-                     [](const open_rule& a, const open_rule& b) { return a.level > b.level; });
-    fact_set all_unknown(pack_.table.total_slots());
-    for (const open_rule& o : open) {
-      undecided_rule u;
-      u.rule = o.meta->id;
-      u.level = s.levels[o.level].value;
-      if (detail_ == rating_detail::full) {
-        u.text = *o.text;
-        o.unknown.for_each(
-            [&](std::uint32_t slot) { u.unknown_facts.push_back(pack_.table.slot_name(slot)); });
-      }
-      all_unknown.merge(o.unknown);
-      result.undecided.push_back(std::move(u));
-    }
-    all_unknown.for_each(
-        [&](std::uint32_t slot) { result.unknown_facts.push_back(pack_.table.slot_name(slot)); });
-    if (!open.empty()) {
-      result.could_reach = s.levels[open.front().level].value;
-      result.could_reach_label = s.levels[open.front().level].label;
-      result.status = rating_status::provisional;
-    }
-
-    for (const intervention& i : s.levels[suggested].interventions) {
-      result.interventions.push_back(detail_ == rating_detail::full
-                                         ? rating_intervention{i.text, i.source, {}}
-                                         : rating_intervention{});
-    }
-    for (const scheme_rule* rule : fired) {
-      if (rule->level != suggested) continue;
-      for (const intervention& i : rule->interventions) {
-        result.interventions.push_back(detail_ == rating_detail::full
-                                           ? rating_intervention{i.text, i.source, rule->meta.id}
-                                           : rating_intervention{{}, {}, rule->meta.id});
+    // Undecided rules that could make the level more severe, most severe first, and the facts
+    // they wait for.
+    r.undecided.begin = size(b_.reasons);
+    b_.all_unknown.clear();
+    for (std::uint32_t level = top_level(s); level > suggested; --level) {
+      for (const reason_ref& o : b_.open) {
+        if (o.level != level) continue;
+        b_.reasons.push_back(o);
+        when_of(s, o).compiled->evaluate(facts_, as_of_, &b_.unknown);
+        b_.all_unknown.merge(b_.unknown);
       }
     }
-    add_judgement(s, suggested, result);
-    return result;
+    r.undecided.end = size(b_.reasons);
+    r.unknown_facts = add_slots(b_.all_unknown);
+    if (!r.undecided.empty()) {
+      r.could_reach = b_.reasons[r.undecided.begin].level;
+      r.status = rating_status::provisional;
+    }
+    finish(s, suggested, r);
   }
 
  private:
+  static std::uint32_t size(const std::vector<reason_ref>& v) {
+    return static_cast<std::uint32_t>(v.size());
+  }
+
+  // The rules that fired at level `level`, in the pack's order.
+  void add_fired(const scheme& s, std::uint32_t level, std::uint32_t implied) {
+    for (const std::uint32_t k : b_.fired) {
+      if (s.rules[k].level == level) b_.reasons.push_back({reason_kind::rule, k, implied});
+    }
+  }
+
+  void add_failed() {
+    for (const std::uint32_t k : b_.failed) {
+      b_.reasons.push_back({reason_kind::requirement_failed, k, 1});
+    }
+  }
+
+  index_range add_slots(const fact_set& set) {
+    index_range range;
+    range.begin = static_cast<std::uint32_t>(b_.slots.size());
+    set.for_each([&](std::uint32_t slot) { b_.slots.push_back(slot); });
+    range.end = static_cast<std::uint32_t>(b_.slots.size());
+    return range;
+  }
+
   // No evidence: no level, and every fact the scheme reads is unknown; could_reach is the most
   // severe level the scheme's rules (or its least severe level's failed conditions) imply.
-  rating not_assessed(const scheme& s, rating result) {
-    result.status = rating_status::not_assessed;
-    fact_set all(pack_.table.total_slots());
+  void not_assessed(const scheme& s, scheme_rating& r) {
+    r.status = rating_status::not_assessed;
+    fact_set& all = b_.all_unknown;
+    all.clear();
     std::uint32_t reach = s.levels.front().requirements.empty() ? 0 : 1;
+    const auto outcomes_from = static_cast<std::uint32_t>(pack_.table.outcome_slots_from());
     const auto add = [&](const when_clause& when) {
       if (!when.compiled) return;
       for (const std::uint32_t fact : when.compiled->facts()) {
@@ -241,46 +217,39 @@ class scheme_rater {
         for (std::uint32_t k = 0; k < pack_.table.slot_count(fact); ++k) all.insert(first + k);
       }
       if (pack_.reads_outcomes) {
-        for (const std::uint32_t slot :
-             when.compiled->slots_from(pack_.table.outcome_slots_from())) {
-          all.insert(slot);
-        }
+        for_each_slot_from(when, outcomes_from, [&](std::uint32_t slot) { all.insert(slot); });
       }
     };
-    for (const scheme_rule& r : s.rules) {
-      add(r.when);
-      reach = std::max(reach, r.level);
+    for (const scheme_rule& rule : s.rules) {
+      add(rule.when);
+      reach = std::max(reach, rule.level);
     }
-    for (const level_requirement& r : s.levels.front().requirements) add(r.when);
-    all.for_each(
-        [&](std::uint32_t slot) { result.unknown_facts.push_back(pack_.table.slot_name(slot)); });
-    if (reach > 0) {
-      result.could_reach = s.levels[reach].value;
-      result.could_reach_label = s.levels[reach].label;
+    for (const level_requirement& requirement : s.levels.front().requirements) {
+      add(requirement.when);
     }
-    add_judgement(s, 0, result);
-    return result;
+    r.unknown_facts = add_slots(all);
+    if (reach > 0) r.could_reach = reach;
+    finish(s, 0, r);
   }
 
   // The officer's override, the trend and the review flag: what surrounds the suggestion.
-  void add_judgement(const scheme& s, std::uint32_t suggested, rating& result) const {
+  void finish(const scheme& s, std::uint32_t suggested, scheme_rating& r) {
     // The officer's override, kept beside the suggestion.
     if (const rating_override* o = latest_for(record_.overrides, s.id, as_of_)) {
-      result.officer_override = *o;
-      if (const auto index = level_index(s, o->level))
-        result.override_label = s.levels[*index].label;
-      result.rated_on = o->on;
+      r.officer_override = o;
+      if (const auto index = level_index(s, o->level)) r.override_level = *index;
+      r.rated_on = o->on;
     }
 
     // The trend against the latest past rating.
     if (const past_rating* previous = latest_for(record_.ratings, s.id, as_of_)) {
-      result.previous = *previous;
-      if (!result.rated_on || *result.rated_on < previous->on) result.rated_on = previous->on;
+      r.previous = previous;
+      if (!r.rated_on || *r.rated_on < previous->on) r.rated_on = previous->on;
       const auto before = level_index(s, previous->level);
-      if (before && result.status != rating_status::not_assessed) {
-        result.trend = suggested > *before   ? rating_trend::escalated
-                       : suggested < *before ? rating_trend::de_escalated
-                                             : rating_trend::unchanged;
+      if (before && r.status != rating_status::not_assessed) {
+        r.trend = suggested > *before   ? rating_trend::escalated
+                  : suggested < *before ? rating_trend::de_escalated
+                                        : rating_trend::unchanged;
       }
     }
 
@@ -291,37 +260,146 @@ class scheme_rater {
         const bool refreshes = std::any_of(
             s.refresh->after.begin(), s.refresh->after.end(),
             [&](activity_index a) { return pack_.activities[a].code == done.activity; });
-        if (refreshes && (!result.refreshed_by || result.refreshed_by->on < done.on))
-          result.refreshed_by = done;
+        if (refreshes && (r.refreshed_by == nullptr || r.refreshed_by->on < done.on)) {
+          r.refreshed_by = &done;
+        }
       }
-      result.review_due =
-          result.refreshed_by && (!result.rated_on || *result.rated_on < result.refreshed_by->on);
+      r.review_due = r.refreshed_by != nullptr && (!r.rated_on || *r.rated_on < r.refreshed_by->on);
     }
+    b_.ratings.push_back(r);
   }
 
   const pack_data& pack_;
   const provider& record_;
   const bound_record& facts_;
   date as_of_;
-  rating_detail detail_;
-  fact_set unknown_;
+  rating_batch& b_;
 };
+
+rating_reason make_reason(const scheme& s, const reason_ref& ref, rating_detail detail) {
+  const bool is_rule = ref.kind == reason_kind::rule;
+  const rule_meta& meta =
+      is_rule ? s.rules[ref.index].meta : s.levels.front().requirements[ref.index].meta;
+  rating_reason reason;
+  reason.kind = ref.kind;
+  reason.rule = meta.id;
+  reason.level = s.levels[ref.level].value;
+  reason.interpretation = meta.interpretation;
+  if (detail == rating_detail::ids) return reason;
+  const when_clause& when = when_of(s, ref);
+  reason.text = is_rule ? s.rules[ref.index].text : s.levels.front().requirements[ref.index].text;
+  reason.source = meta.source;
+  reason.note = meta.note;
+  reason.condition = when.compiled ? when.compiled->to_string() : std::string();
+  return reason;
+}
 
 }  // namespace
 
+index_range rate_indexed(const pack_data& pack, const provider& record, const bound_record& facts,
+                         date as_of, rating_batch& batch) {
+  const std::size_t slots = pack.table.total_slots();
+  if (batch.sets_hold != slots) {
+    batch.unknown = fact_set(slots);
+    batch.all_unknown = fact_set(slots);
+    batch.sets_hold = slots;
+  }
+  // outcome('AUDIT') reads the history as of the date rated; a record binds facts only.
+  const bound_record* rated = &facts;
+  if (pack.reads_outcomes) {
+    batch.with_outcomes = facts;
+    fill_outcomes(pack, record, as_of, batch.with_outcomes);
+    rated = &batch.with_outcomes;
+  }
+  index_range mine;
+  mine.begin = static_cast<std::uint32_t>(batch.ratings.size());
+  scheme_rater rater(pack, record, *rated, as_of, batch);
+  for (std::uint32_t s = 0; s < pack.schemes.size(); ++s) rater.rate(s);
+  mine.end = static_cast<std::uint32_t>(batch.ratings.size());
+  return mine;
+}
+
+rating to_rating(const pack_data& pack, const provider& record, const bound_record& facts,
+                 date as_of, const rating_batch& batch, const scheme_rating& r,
+                 rating_detail detail) {
+  const scheme& s = pack.schemes[r.scheme];
+  rating out;
+  out.provider = record.id;
+  out.scheme = s.id;
+  out.status = r.status;
+  out.level = s.levels[r.level].value;
+  out.label = s.levels[r.level].label;
+  for (std::uint32_t i = r.reasons.begin; i < r.reasons.end; ++i) {
+    out.reasons.push_back(make_reason(s, batch.reasons[i], detail));
+  }
+  for (std::uint32_t i = r.also_fired.begin; i < r.also_fired.end; ++i) {
+    out.also_fired.push_back(make_reason(s, batch.reasons[i], detail));
+  }
+  fact_set unknown(pack.table.total_slots());
+  for (std::uint32_t i = r.undecided.begin; i < r.undecided.end; ++i) {
+    const reason_ref& ref = batch.reasons[i];
+    const bool is_rule = ref.kind == reason_kind::rule;
+    undecided_rule u;
+    u.rule =
+        is_rule ? s.rules[ref.index].meta.id : s.levels.front().requirements[ref.index].meta.id;
+    u.level = s.levels[ref.level].value;
+    if (detail == rating_detail::full) {
+      u.text = is_rule ? s.rules[ref.index].text : s.levels.front().requirements[ref.index].text;
+      // The rule's own unknown facts, found again: the index rating keeps only their union.
+      when_of(s, ref).compiled->evaluate(facts, as_of, &unknown);
+      unknown.for_each(
+          [&](std::uint32_t slot) { u.unknown_facts.push_back(pack.table.slot_name(slot)); });
+    }
+    out.undecided.push_back(std::move(u));
+  }
+  for (std::uint32_t i = r.unknown_facts.begin; i < r.unknown_facts.end; ++i) {
+    out.unknown_facts.push_back(pack.table.slot_name(batch.slots[i]));
+  }
+  if (r.could_reach != no_level) {
+    out.could_reach = s.levels[r.could_reach].value;
+    out.could_reach_label = s.levels[r.could_reach].label;
+  }
+  // Those of the suggested level, then those of the rules that decided it.
+  if (r.status != rating_status::not_assessed) {
+    for (const intervention& i : s.levels[r.level].interventions) {
+      out.interventions.push_back(detail == rating_detail::full
+                                      ? rating_intervention{i.text, i.source, {}}
+                                      : rating_intervention{});
+    }
+    for (std::uint32_t k = r.reasons.begin; k < r.reasons.end; ++k) {
+      const reason_ref& ref = batch.reasons[k];
+      if (ref.kind != reason_kind::rule) continue;
+      const scheme_rule& rule = s.rules[ref.index];
+      for (const intervention& i : rule.interventions) {
+        out.interventions.push_back(detail == rating_detail::full
+                                        ? rating_intervention{i.text, i.source, rule.meta.id}
+                                        : rating_intervention{{}, {}, rule.meta.id});
+      }
+    }
+  }
+  if (r.officer_override != nullptr) {
+    out.officer_override = *r.officer_override;
+    if (r.override_level != no_level) out.override_label = s.levels[r.override_level].label;
+  }
+  out.rated_on = r.rated_on;
+  if (r.refreshed_by != nullptr) out.refreshed_by = *r.refreshed_by;
+  out.review_due = r.review_due;
+  out.trend = r.trend;
+  if (r.previous != nullptr) out.previous = *r.previous;
+  return out;
+}
+
 std::vector<rating> rate_provider(const pack_data& pack, const provider& record,
                                   const bound_record& facts, date as_of, rating_detail detail) {
+  // The thread's batch, reused: only the public ratings built from it allocate.
+  thread_local rating_batch batch;
+  batch.clear();
+  const index_range mine = rate_indexed(pack, record, facts, as_of, batch);
+  const bound_record& rated = pack.reads_outcomes ? batch.with_outcomes : facts;
   std::vector<rating> ratings;
-  ratings.reserve(pack.schemes.size());
-  // outcome('AUDIT') reads the history as of the date rated; a record binds facts only.
-  std::optional<bound_record> with_outcomes;
-  if (pack.reads_outcomes) {
-    with_outcomes = facts;
-    fill_outcomes(pack, record, as_of, *with_outcomes);
-  }
-  scheme_rater rater(pack, record, with_outcomes ? *with_outcomes : facts, as_of, detail);
-  for (const scheme& s : pack.schemes) {
-    if (auto r = rater.rate(s)) ratings.push_back(std::move(*r));
+  ratings.reserve(mine.size());
+  for (std::uint32_t i = mine.begin; i < mine.end; ++i) {
+    ratings.push_back(to_rating(pack, record, rated, as_of, batch, batch.ratings[i], detail));
   }
   return ratings;
 }

@@ -130,9 +130,17 @@ rendered_chunk document_writer::render(std::span<provider_assessment> assessment
       }
       if (spec_.ratings) {
         lines += ",\"ratings\":[";
-        for (std::size_t i = 0; i < a.ratings.size(); ++i) {
-          if (i > 0) lines += ',';
-          append_rating_json(lines, a.ratings[i], explain);
+        const std::size_t first = lines.size();
+        if (a.rated != nullptr) {
+          for (std::uint32_t i = a.rated_range.begin; i < a.rated_range.end; ++i) {
+            if (lines.size() > first) lines += ',';
+            append_rating_json(lines, rules_->data(), a.schedule.provider, *a.rated,
+                               a.rated->ratings[i]);
+          }
+        }
+        for (const rating& r : a.ratings) {
+          if (lines.size() > first) lines += ',';
+          append_rating_json(lines, r, explain);
         }
         lines += ']';
       }
@@ -163,9 +171,16 @@ rendered_chunk document_writer::render(std::span<provider_assessment> assessment
       list = 3;
     }
     if (spec_.ratings) {
+      std::string& chunk = out.lists[list];
       for (const provider_assessment& a : assessments) {
+        if (a.rated != nullptr) {
+          for (std::uint32_t i = a.rated_range.begin; i < a.rated_range.end; ++i) {
+            if (!chunk.empty()) chunk += result_stream::json_separator;
+            append_rating_json(chunk, rules_->data(), a.schedule.provider, *a.rated,
+                               a.rated->ratings[i]);
+          }
+        }
         for (const rating& r : a.ratings) {
-          std::string& chunk = out.lists[list];
           if (!chunk.empty()) chunk += result_stream::json_separator;
           append_rating_json(chunk, r, explain);
         }

@@ -1,6 +1,7 @@
 #include "render/rating_render.hpp"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "render/csv_writer.hpp"
@@ -84,24 +85,36 @@ std::string level_name(const level_value& level, const std::string& label) {
 
 }  // namespace
 
-std::string rating_summary(const rating& r) {
-  const std::size_t unknown = r.unknown_facts.size();
+namespace {
+
+// rating_summary of a rating with these members.
+std::string summary_text(rating_status status, const level_value& level, const std::string& label,
+                         const level_value* could_reach, const std::string& could_reach_label,
+                         std::size_t unknown) {
   const std::string facts =
       std::to_string(unknown) + (unknown == 1 ? " fact unknown" : " facts unknown");
   const std::string reach =
-      r.could_reach ? " \u2014 could reach " + level_name(*r.could_reach, r.could_reach_label) : "";
-  switch (r.status) {
+      could_reach != nullptr ? " \u2014 could reach " + level_name(*could_reach, could_reach_label)
+                             : "";
+  switch (status) {
     case rating_status::not_assessed:
       return "not assessed" + reach + ": " + facts;
     case rating_status::provisional:
-      return "provisional " + level_name(r.level, r.label) + reach + ": " + facts;
+      return "provisional " + level_name(level, label) + reach + ": " + facts;
     case rating_status::decided:
       break;
   }
-  if (std::holds_alternative<std::int64_t>(r.level) && !r.label.empty()) {
-    return level_text(r.level) + " " + r.label;
+  if (std::holds_alternative<std::int64_t>(level) && !label.empty()) {
+    return level_text(level) + " " + label;
   }
-  return level_name(r.level, r.label);
+  return level_name(level, label);
+}
+
+}  // namespace
+
+std::string rating_summary(const rating& r) {
+  return summary_text(r.status, r.level, r.label, r.could_reach ? &*r.could_reach : nullptr,
+                      r.could_reach_label, r.unknown_facts.size());
 }
 
 json rating_json(const rating& r, bool explain) {
@@ -290,6 +303,157 @@ void append_rating_json(std::string& out, const rating& r, bool explain) {
   append_json_string(out, to_string(r.trend));
   out += ",\"previous\":";
   if (r.previous) {
+    out += "{\"level\":";
+    append_json_level(out, r.previous->level);
+    out += ",\"date\":";
+    append_json_date(out, r.previous->on);
+    out += '}';
+  } else {
+    out += "null";
+  }
+  out += '}';
+}
+
+namespace {
+
+const std::string& rule_id(const scheme& s, const reason_ref& ref) {
+  return ref.kind == reason_kind::rule ? s.rules[ref.index].meta.id
+                                       : s.levels.front().requirements[ref.index].meta.id;
+}
+
+void append_index_reasons(std::string& out, const scheme& s, const rating_batch& batch,
+                          index_range range) {
+  out += '[';
+  for (std::uint32_t i = range.begin; i < range.end; ++i) {
+    const reason_ref& why = batch.reasons[i];
+    out += i > range.begin ? ",{\"rule\":" : "{\"rule\":";
+    append_json_string(out, rule_id(s, why));
+    out += ",\"kind\":";
+    append_json_string(out, to_string(why.kind));
+    out += ",\"level\":";
+    append_json_level(out, s.levels[why.level].value);
+    out += '}';
+  }
+  out += ']';
+}
+
+}  // namespace
+
+void append_rating_json(std::string& out, const pack_data& pack, std::string_view provider_id,
+                        const rating_batch& batch, const scheme_rating& r) {
+  // The members and their order are those of append_rating_json(rating) (a test compares the two
+  // on every pack's worked cases); only the names come from the pack.
+  const scheme& s = pack.schemes[r.scheme];
+  const level& suggested = s.levels[r.level];
+  const bool assessed = r.status != rating_status::not_assessed;
+  out += "{\"provider\":";
+  append_json_string(out, provider_id);
+  out += ",\"scheme\":";
+  append_json_string(out, s.id);
+  out += ",\"status\":";
+  append_json_string(out, to_string(r.status));
+  out += ",\"level\":";
+  if (assessed) {
+    append_json_level(out, suggested.value);
+  } else {
+    out += "null";
+  }
+  out += ",\"label\":";
+  if (assessed) {
+    append_json_string(out, suggested.label);
+  } else {
+    out += "null";
+  }
+  out += ",\"summary\":";
+  const level* reach = r.could_reach != no_level ? &s.levels[r.could_reach] : nullptr;
+  static const std::string no_label;
+  append_json_string(
+      out, summary_text(r.status, suggested.value, suggested.label,
+                        reach != nullptr ? &reach->value : nullptr,
+                        reach != nullptr ? reach->label : no_label, r.unknown_facts.size()));
+  out += ",\"reasons\":";
+  append_index_reasons(out, s, batch, r.reasons);
+  out += ",\"also_fired\":";
+  append_index_reasons(out, s, batch, r.also_fired);
+  out += ",\"could_reach\":";
+  if (reach != nullptr) {
+    append_json_level(out, reach->value);
+  } else {
+    out += "null";
+  }
+  out += ",\"unknown_facts\":[";
+  for (std::uint32_t i = r.unknown_facts.begin; i < r.unknown_facts.end; ++i) {
+    if (i > r.unknown_facts.begin) out += ',';
+    append_json_string(out, pack.table.slot_name(batch.slots[i]));
+  }
+  out += "],\"undecided\":[";
+  for (std::uint32_t i = r.undecided.begin; i < r.undecided.end; ++i) {
+    const reason_ref& u = batch.reasons[i];
+    out += i > r.undecided.begin ? ",{\"rule\":" : "{\"rule\":";
+    append_json_string(out, rule_id(s, u));
+    out += ",\"level\":";
+    append_json_level(out, s.levels[u.level].value);
+    out += '}';
+  }
+  // The level's actions once, as {"level": L}, then each deciding rule that carries actions.
+  out += "],\"interventions\":[";
+  if (assessed) {
+    bool first = true;
+    if (!suggested.interventions.empty()) {
+      out += "{\"level\":";
+      append_json_level(out, suggested.value);
+      out += '}';
+      first = false;
+    }
+    for (std::uint32_t i = r.reasons.begin; i < r.reasons.end; ++i) {
+      const reason_ref& why = batch.reasons[i];
+      if (why.kind != reason_kind::rule || s.rules[why.index].interventions.empty()) continue;
+      out += first ? "{\"rule\":" : ",{\"rule\":";
+      first = false;
+      append_json_string(out, s.rules[why.index].meta.id);
+      out += '}';
+    }
+  }
+  out += "],\"override\":";
+  if (r.officer_override != nullptr) {
+    const rating_override& o = *r.officer_override;
+    out += "{\"level\":";
+    append_json_level(out, o.level);
+    out += ",\"label\":";
+    append_json_string(out, r.override_level != no_level
+                                ? std::string_view(s.levels[r.override_level].label)
+                                : std::string_view());
+    out += ",\"reason\":";
+    append_json_string(out, o.reason);
+    out += ",\"officer\":";
+    append_json_string(out, o.officer);
+    out += ",\"date\":";
+    append_json_date(out, o.on);
+    out += '}';
+  } else {
+    out += "null";
+  }
+  out += ",\"rated_on\":";
+  if (r.rated_on) {
+    append_json_date(out, *r.rated_on);
+  } else {
+    out += "null";
+  }
+  out += ",\"refreshed_by\":";
+  if (r.refreshed_by != nullptr) {
+    out += "{\"activity\":";
+    append_json_string(out, r.refreshed_by->activity);
+    out += ",\"date\":";
+    append_json_date(out, r.refreshed_by->on);
+    out += '}';
+  } else {
+    out += "null";
+  }
+  out += r.review_due ? ",\"review_due\":true" : ",\"review_due\":false";
+  out += ",\"trend\":";
+  append_json_string(out, to_string(r.trend));
+  out += ",\"previous\":";
+  if (r.previous != nullptr) {
     out += "{\"level\":";
     append_json_level(out, r.previous->level);
     out += ",\"date\":";

@@ -15,10 +15,13 @@
 #include <ostream>
 #include <span>
 #include <string>
+#include <string_view>
 
+#include "pack/pack_data.hpp"
 #include "qaf/date.hpp"
 #include "qaf/pack.hpp"
 #include "qaf/rating.hpp"
+#include "rating/scheme_rating.hpp"
 
 namespace qaf::detail {
 
@@ -38,6 +41,12 @@ nlohmann::ordered_json rating_json(const rating& result, bool explain = false);
 /// writes it), the same bytes; the compact form is written straight to text, with no document
 /// built (it is the hot path of `qaf rate`).
 void append_rating_json(std::string& out, const rating& result, bool explain = false);
+
+/// Appends what append_rating_json(out, r) appends for `r` the public rating of `rated`
+/// (rating/classifier.hpp to_rating, rating_detail::ids), the same bytes, straight from the
+/// rating by index: names and levels from `pack`, nothing built but the summary's text.
+void append_rating_json(std::string& out, const pack_data& pack, std::string_view provider_id,
+                        const rating_batch& batch, const scheme_rating& rated);
 
 /// A header row (unless `header` is false: a later chunk of the same table), then one row a
 /// rating; lists inside a cell are joined by " | ".

@@ -7,6 +7,7 @@
 
 #include "qaf/kpi.hpp"
 #include "qaf/rating.hpp"
+#include "rating/scheme_rating.hpp"
 #include "schedule/workload.hpp"
 
 namespace qaf::detail {
@@ -15,6 +16,11 @@ struct provider_assessment {
   provider_schedule schedule;
   std::vector<rating> ratings;
   std::vector<kpi_result> kpis;
+  /// The ratings by index instead of `ratings`, when the evaluation kept them so (`qaf rate`'s
+  /// compact json and jsonl, rating/scheme_rating.hpp): a range of `rated->ratings`, which the
+  /// batch and the provider record rated must outlive. Only the json and jsonl writers read it.
+  const rating_batch* rated = nullptr;
+  index_range rated_range = {};
 };
 
 }  // namespace qaf::detail

@@ -1,7 +1,8 @@
 // libFuzzer target for the condition language: arbitrary bytes compiled against the core fact
 // table. Whatever the input, compiling must end in a condition or diagnostics; a condition must
 // evaluate on an all-unknown record and on a sample record; its canonical text must compile to
-// the same canonical text. Seeds: tests/fuzz/corpus/condition/.
+// the same canonical text; its truth kernel must agree with the evaluator. Seeds:
+// tests/fuzz/corpus/condition/.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "expr/condition.hpp"
+#include "expr/evaluator.hpp"
 #include "facts/bound_record.hpp"
 #include "facts/fact_set.hpp"
 #include "facts/fact_table.hpp"
@@ -65,6 +67,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     return 0;
   }
   if (!errors.empty()) std::abort();
+  // The truth kernel (evaluate's fast path) gives the evaluator's answer.
+  for (const bound_record* record : {&w.unknown_record, &w.sample_record}) {
+    if (c->evaluate(*record, w.as_of) != evaluate_program(c->compiled(), *record, w.as_of, nullptr))
+      std::abort();
+  }
   fact_set unknown(w.table.total_slots());
   const truth on_unknown = c->evaluate(w.unknown_record, w.as_of, &unknown);
   if (on_unknown == truth::unknown && unknown.empty()) std::abort();

@@ -15,6 +15,14 @@ detail::document_format document_format_of(const std::string& format) {
 
 void write_results(job& prepared, const schedule_options& window, detail::document_spec spec,
                    const evaluation& evaluate, std::ostream& out, std::ostream& err) {
+  write_results(prepared, window, spec,
+                indexed_evaluation([&evaluate](const engine& e, const detail::checked_record& r,
+                                               detail::rating_batch&) { return evaluate(e, r); }),
+                out, err);
+}
+
+void write_results(job& prepared, const schedule_options& window, detail::document_spec spec,
+                   const indexed_evaluation& evaluate, std::ostream& out, std::ostream& err) {
   const engine evaluator(*prepared.pack);
   detail::document_writer writer(out, *prepared.pack, window, spec);
   // Said on stderr whatever the format, so that no one reads a short result without the reason.
@@ -43,10 +51,15 @@ void write_results(job& prepared, const schedule_options& window, detail::docume
     auto chunk = std::make_shared<detail::record_chunk>();
     if (!records.next(*chunk, providers_a_chunk)) break;
     pool.submit([&, chunk] {
+      // One batch a worker, cleared for each chunk: once grown, rating allocates nothing.
+      thread_local detail::rating_batch batch;
+      batch.clear();
+      // Ratings by index point into their records: the records live until the chunk is written.
+      const std::vector<detail::checked_record> read = records.read_bound(*chunk);
       std::vector<detail::provider_assessment> assessed;
-      assessed.reserve(chunk->size());
-      for (const detail::checked_record& r : records.read_bound(*chunk))
-        assessed.push_back(evaluate(evaluator, r));
+      assessed.reserve(read.size());
+      for (const detail::checked_record& r : read)
+        assessed.push_back(evaluate(evaluator, r, batch));
       return writer.render(assessed);
     });
   }

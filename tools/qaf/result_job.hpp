@@ -21,11 +21,19 @@ namespace qaf::cli {
 using evaluation =
     std::function<detail::provider_assessment(const engine&, const detail::checked_record&)>;
 
+/// As `evaluation`, with the worker's rating batch, cleared before each chunk of providers and
+/// alive until the chunk is written: for ratings by index (provider_assessment::rated).
+using indexed_evaluation = std::function<detail::provider_assessment(
+    const engine&, const detail::checked_record&, detail::rating_batch&)>;
+
 /// Evaluates every provider of `prepared` with `evaluate` on `prepared.threads` threads and
 /// writes the document `spec` describes to `out`; warnings (the document's, and providers that
 /// could not be scheduled in full) go to `err`.
 void write_results(job& prepared, const schedule_options& window, detail::document_spec spec,
                    const evaluation& evaluate, std::ostream& out, std::ostream& err);
+
+void write_results(job& prepared, const schedule_options& window, detail::document_spec spec,
+                   const indexed_evaluation& evaluate, std::ostream& out, std::ostream& err);
 
 /// The document format named by --format: json, jsonl or csv.
 detail::document_format document_format_of(const std::string& format);
