@@ -27,4 +27,16 @@ std::vector<rating> rate_checked(const pack& rules, const provider& record, date
 std::vector<kpi_result> evaluate_kpis_checked(const pack& rules, const provider& record,
                                               date as_of);
 
+/// The three answers of `qaf assess` for one record.
+struct checked_assessment {
+  schedule_result schedule;
+  std::vector<rating> ratings;
+  std::vector<kpi_result> kpis;
+};
+/// schedule_checked(window), rate_checked(window.as_of) and evaluate_kpis_checked(window.as_of)
+/// with the record bound once instead of three times (binding was a tenth of `qaf assess`).
+checked_assessment assess_checked(const pack& rules, const provider& record,
+                                  const schedule_options& window,
+                                  rating_detail detail = rating_detail::full, bool explain = false);
+
 }  // namespace qaf::detail

@@ -175,5 +175,19 @@ std::vector<kpi_result> evaluate_kpis_checked(const pack& rules, const provider&
   return evaluate_kpis_bound(rules.data(), record, facts, as_of);
 }
 
+checked_assessment assess_checked(const pack& rules, const provider& record,
+                                  const schedule_options& window, rating_detail detail,
+                                  bool explain) {
+  bound_record facts = bind_trusted(rules.data(), record);
+  checked_assessment out;
+  out.schedule = schedule_provider(rules.data(), record, facts, window);
+  out.kpis = evaluate_kpis_bound(rules.data(), record, facts, window.as_of);
+  // Rating last: it derives kpis_not_met and returns_missed into the bound facts, which the
+  // schedule and the KPIs read as the record gives them.
+  out.ratings = rate_bound(rules.data(), record, facts, window.as_of, detail);
+  if (explain) explain_ratings(rules.data_ptr(), facts, window.as_of, out.ratings);
+  return out;
+}
+
 }  // namespace detail
 }  // namespace qaf

@@ -7,6 +7,7 @@
 // model in all of them.
 #include <iostream>
 #include <ostream>
+#include <utility>
 #include <vector>
 
 #include "checked_evaluation.hpp"
@@ -31,9 +32,8 @@ detail::provider_assessment assess(const engine& e, const provider& p,
                                    const schedule_options& window, detail::rating_detail ratings,
                                    bool explain) {
   // Every record was checked before the first byte was written (prepare_job): none again.
-  return {detail::describe(p, detail::schedule_checked(e.rules(), p, window)),
-          detail::rate_checked(e.rules(), p, window.as_of, ratings, explain),
-          detail::evaluate_kpis_checked(e.rules(), p, window.as_of)};
+  detail::checked_assessment a = detail::assess_checked(e.rules(), p, window, ratings, explain);
+  return {detail::describe(p, std::move(a.schedule)), std::move(a.ratings), std::move(a.kpis)};
 }
 
 }  // namespace
