@@ -237,10 +237,11 @@ void schedule_context::warn_unmatched_history() {
     } else if (monitoring_start && c.on < *monitoring_start) {
       why = "it is before monitoring_start " + monitoring_start->to_string();
     }
-    result.warnings.push_back({"unmatched_history", "provider " + record.id +
-                                                        ": the history record " + what +
-                                                        " (/history/" + std::to_string(index) +
-                                                        ") is not counted: " + why});
+    std::string message = "provider " + record.id;
+    message += ": the history record " + what;
+    message += " (/history/" + std::to_string(index);
+    message += ") is not counted: " + why;
+    result.warnings.push_back({"unmatched_history", std::move(message)});
   }
 }
 
