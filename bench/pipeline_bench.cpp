@@ -426,4 +426,27 @@ void BM_ScheduleAllocations(benchmark::State& state) {
 }
 BENCHMARK(BM_ScheduleAllocations)->Arg(1'000)->Unit(benchmark::kMillisecond);
 
+// What `qaf assess` and `qaf schedule` evaluate for a provider-year of schedule: the record,
+// checked in the first pass, bound once and scheduled (checked_evaluation.hpp), with its
+// allocations.
+void BM_ScheduleCheckedAllocations(benchmark::State& state) {
+  const auto count = static_cast<std::size_t>(state.range(0));
+  const std::vector<qaf::provider>& list = providers(bolton_children(), count);
+  const qaf::date as_of = qaf::bench::portfolio_generator::as_of();
+  const qaf::schedule_options window{as_of, qaf::add_days(qaf::add_months(as_of, 12), -1), as_of};
+  std::size_t allocated = 0;
+  for (auto _ : state) {
+    const std::size_t before = allocations.load();
+    for (std::size_t i = 0; i < count; ++i) {
+      benchmark::DoNotOptimize(
+          qaf::detail::schedule_checked(bolton_children(), list[i % list.size()], window));
+    }
+    allocated += allocations.load() - before;
+  }
+  per_provider(state, count);
+  state.counters["allocations_per_provider"] =
+      static_cast<double>(allocated) / static_cast<double>(state.iterations() * count);
+}
+BENCHMARK(BM_ScheduleCheckedAllocations)->Arg(1'000)->Unit(benchmark::kMillisecond);
+
 }  // namespace

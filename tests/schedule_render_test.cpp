@@ -10,12 +10,16 @@
 #include <string>
 #include <vector>
 
+#include "qaf/engine.hpp"
+#include "render/result_stream.hpp"
+#include "render/schedule_render.hpp"
 #include "test_support.hpp"
 
 namespace {
 
 using qaf::testing::data_dir;
 using qaf::testing::run_cli;
+using qaf::testing::source_dir;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
@@ -246,6 +250,91 @@ TEST(ScheduleCli, BadInputExitsOneWithNothingOnStdout) {
     EXPECT_EQ(r.out, "") << args;
     EXPECT_NE(r.err, "") << args;
   }
+}
+
+// append_occurrence_json and append_minimum_visits_json write the compact form without building a
+// document: the same bytes as the document dumped, for every occurrence and minimum-visit check of
+// every bundled pack's example portfolio over three years (done, late, overdue, periods, outcomes,
+// warnings), and for strings a JSON writer must escape (quotes, controls, non-ASCII, malformed
+// UTF-8).
+TEST(ScheduleRender, TextWritersWriteTheDocumentsBytes) {
+  const auto same_occurrence = [](const qaf::occurrence& o) {
+    std::string written;
+    qaf::detail::append_occurrence_json(written, o);
+    EXPECT_EQ(written, qaf::detail::compact_json(qaf::detail::occurrence_json(o)))
+        << o.provider << ' ' << o.activity << ' ' << o.due;
+  };
+  const auto same_check = [](const std::string& provider, const qaf::minimum_visits_check& c) {
+    std::string written;
+    qaf::detail::append_minimum_visits_json(written, provider, c);
+    EXPECT_EQ(written, qaf::detail::compact_json(qaf::detail::minimum_visits_json(provider, c)))
+        << provider << ' ' << c.rule;
+  };
+  std::size_t occurrences = 0;
+  std::size_t checks = 0;
+  bool warned = false;
+  bool with_period = false;
+  for (const std::string pack_id :
+       {"bolton-children-2024", "bolton-adults-2020", "devon-children-residential",
+        "herefordshire-adults-2018", "coventry-children"}) {
+    const qaf::pack rules = qaf::load_pack_or_throw(pack_id);
+    const qaf::portfolio_result read =
+        qaf::read_portfolio(rules, (source_dir() / "examples" / (pack_id + ".json")).string());
+    ASSERT_TRUE(read) << pack_id;
+    const qaf::engine engine(rules);
+    const qaf::schedule_options window{qaf::date::parse("2023-01-01"),
+                                       qaf::date::parse("2025-12-31"),
+                                       qaf::date::parse("2024-07-01")};
+    for (const qaf::provider& p : read.portfolio->providers) {
+      const qaf::schedule_result result = engine.schedule(p, window);
+      for (const qaf::occurrence& o : result.occurrences) {
+        same_occurrence(o);
+        warned = warned || !o.warnings.empty();
+        with_period = with_period || o.period_start.has_value();
+        ++occurrences;
+      }
+      for (const qaf::minimum_visits_check& c : result.minimum_visits) {
+        same_check(p.id, c);
+        ++checks;
+      }
+    }
+  }
+  EXPECT_GT(occurrences, 100u);
+  EXPECT_GT(checks, 0u);
+  EXPECT_TRUE(warned);
+  EXPECT_TRUE(with_period);
+
+  qaf::occurrence odd;
+  odd.provider = "p\"1\\ \xc3\xa9t\xc3\xa9\n\x01";
+  odd.activity = "caf\xc3\xa9";
+  odd.due = qaf::date::parse("2024-02-29");
+  odd.status = qaf::occurrence_status::done;
+  odd.done_on = qaf::date::parse("2024-03-04");
+  odd.outcome = "said \"no\"\tthen yes";
+  odd.late = true;
+  odd.days_late = 4;
+  odd.origin = qaf::occurrence_origin::follow_up;
+  odd.rule = "bad \xff byte";
+  odd.source = {"Doc \"A\"", "\xc2\xa7 2", "a \\ quote"};
+  odd.interpretation = true;
+  odd.period_start = qaf::date::parse("2024-01-01");
+  odd.period_end = qaf::date::parse("2024-01-31");
+  odd.period_name = "2023/24 \xe2\x80\x94 period 10";
+  odd.warnings = {{"rolled", "a \"quoted\" message"}, {"non_working_day", "\x7f"}};
+  same_occurrence(odd);
+  same_occurrence(qaf::occurrence{});
+  qaf::minimum_visits_check check;
+  check.rule = "min \"visits\"";
+  check.source = {"doc", "s", ""};
+  check.required = 4;
+  check.scheduled_fewest = 3;
+  check.full_year = true;
+  check.scheduled_shortfall = 1;
+  check.done_last_12_months = 2;
+  check.shortfall = 2;
+  check.part_year = true;
+  check.required_in_force = -1;
+  same_check("p\xc3\xa9", check);
 }
 
 }  // namespace

@@ -115,16 +115,18 @@ rendered_chunk document_writer::render(std::span<provider_assessment> assessment
       append_json_string(lines, a.schedule.provider);
       if (spec_.schedule) {
         const schedule_result& s = a.schedule.result;
-        json occurrences = json::array();
-        for (const occurrence& o : s.occurrences) occurrences.push_back(occurrence_json(o));
-        lines += ",\"occurrences\":";
-        append_compact(lines, occurrences);
-        json minimum = json::array();
-        for (const minimum_visits_check& c : s.minimum_visits) {
-          minimum.push_back(minimum_visits_json(a.schedule.provider, c));
+        lines += ",\"occurrences\":[";
+        for (std::size_t i = 0; i < s.occurrences.size(); ++i) {
+          if (i > 0) lines += ',';
+          append_occurrence_json(lines, s.occurrences[i]);
         }
-        lines += ",\"minimum_visits\":";
-        append_compact(lines, minimum);
+        lines += ']';
+        lines += ",\"minimum_visits\":[";
+        for (std::size_t i = 0; i < s.minimum_visits.size(); ++i) {
+          if (i > 0) lines += ',';
+          append_minimum_visits_json(lines, a.schedule.provider, s.minimum_visits[i]);
+        }
+        lines += ']';
         lines += ",\"unknown_facts\":";
         append_compact(lines, json(s.unknown_facts));
       }
@@ -159,9 +161,15 @@ rendered_chunk document_writer::render(std::span<provider_assessment> assessment
     if (spec_.schedule) {
       for (const provider_assessment& a : assessments) {
         const schedule_result& s = a.schedule.result;
-        for (const occurrence& o : s.occurrences) append_item(out.lists[0], occurrence_json(o));
+        for (const occurrence& o : s.occurrences) {
+          std::string& chunk = out.lists[0];
+          if (!chunk.empty()) chunk += result_stream::json_separator;
+          append_occurrence_json(chunk, o);
+        }
         for (const minimum_visits_check& c : s.minimum_visits) {
-          append_item(out.lists[1], minimum_visits_json(a.schedule.provider, c));
+          std::string& chunk = out.lists[1];
+          if (!chunk.empty()) chunk += result_stream::json_separator;
+          append_minimum_visits_json(chunk, a.schedule.provider, c);
         }
         if (!s.unknown_facts.empty()) {
           append_item(out.lists[2],

@@ -1,7 +1,10 @@
 #include <algorithm>
 #include <cstdio>
+#include <string>
+#include <string_view>
 #include <tuple>
 
+#include "render/json_text.hpp"
 #include "render/result_document.hpp"
 #include "render/schedule_render.hpp"
 
@@ -16,6 +19,19 @@ nlohmann::ordered_json months_json(const std::vector<month_load>& months) {
     list.push_back({{"month", label}, {"visits", m.visits}, {"outstanding", m.outstanding}});
   }
   return list;
+}
+
+// source_json(source), compact.
+void append_source_json(std::string& out, const source_ref& source) {
+  out += "{\"document\":";
+  append_json_string(out, source.document);
+  out += ",\"section\":";
+  append_json_string(out, source.section);
+  if (!source.quote.empty()) {
+    out += ",\"quote\":";
+    append_json_string(out, source.quote);
+  }
+  out += '}';
 }
 
 }  // namespace
@@ -76,6 +92,67 @@ nlohmann::ordered_json occurrence_json(const occurrence& o) {
   return json;
 }
 
+void append_occurrence_json(std::string& out, const occurrence& o) {
+  // The members and their order are occurrence_json's (a test compares the two on every pack's
+  // worked cases and on text that needs escaping); only the document is not built.
+  out += "{\"provider\":";
+  append_json_string(out, o.provider);
+  out += ",\"activity\":";
+  append_json_string(out, o.activity);
+  out += ",\"kind\":";
+  append_json_string(out, to_string(o.kind));
+  out += ",\"due\":";
+  append_json_date(out, o.due);
+  out += ",\"status\":";
+  append_json_string(out, to_string(o.status));
+  out += ",\"rule\":";
+  append_json_string(out, o.rule);
+  out += ",\"source\":";
+  append_source_json(out, o.source);
+  out += o.on_site ? ",\"on_site\":true" : ",\"on_site\":false";
+  out += ",\"origin\":";
+  append_json_string(out, to_string(o.origin));
+  out += ",\"done_on\":";
+  if (o.done_on) {
+    append_json_date(out, *o.done_on);
+  } else {
+    out += "null";
+  }
+  if (o.outcome) {
+    out += ",\"outcome\":";
+    append_json_string(out, *o.outcome);
+  }
+  out += o.late ? ",\"late\":true" : ",\"late\":false";
+  out += ",\"days_late\":";
+  out += std::to_string(o.days_late);
+  out += ",\"period\":";
+  if (o.period_start && o.period_end) {
+    out += '"';
+    out += o.period_start->to_string();
+    out += '/';
+    out += o.period_end->to_string();
+    out += '"';
+  } else {
+    out += "null";
+  }
+  out += ",\"period_name\":";
+  if (o.period_name.empty()) {
+    out += "null";
+  } else {
+    append_json_string(out, o.period_name);
+  }
+  out += o.interpretation ? ",\"interpretation\":true" : ",\"interpretation\":false";
+  out += ",\"warnings\":[";
+  for (std::size_t i = 0; i < o.warnings.size(); ++i) {
+    out += i > 0 ? ",{\"code\":" : "{\"code\":";
+    append_json_string(out, o.warnings[i].code);
+    out += ",\"message\":";
+    append_json_string(out, o.warnings[i].message);
+    out += '}';
+  }
+  out += "]}";
+}
+
 nlohmann::ordered_json minimum_visits_json(const std::string& provider,
                                            const minimum_visits_check& c) {
   return {{"provider", provider},
@@ -89,6 +166,37 @@ nlohmann::ordered_json minimum_visits_json(const std::string& provider,
           {"shortfall", c.shortfall},
           {"part_year", c.part_year},
           {"required_in_force", c.required_in_force}};
+}
+
+void append_minimum_visits_json(std::string& out, const std::string& provider,
+                                const minimum_visits_check& c) {
+  // The members and their order are minimum_visits_json's (a test compares the two).
+  const auto number = [&out](std::string_view name, int value) {
+    out += ",\"";
+    out += name;
+    out += "\":";
+    out += std::to_string(value);
+  };
+  const auto flag = [&out](std::string_view name, bool value) {
+    out += ",\"";
+    out += name;
+    out += value ? "\":true" : "\":false";
+  };
+  out += "{\"provider\":";
+  append_json_string(out, provider);
+  out += ",\"rule\":";
+  append_json_string(out, c.rule);
+  out += ",\"source\":";
+  append_source_json(out, c.source);
+  number("required", c.required);
+  number("scheduled_fewest", c.scheduled_fewest);
+  flag("full_year", c.full_year);
+  number("scheduled_shortfall", c.scheduled_shortfall);
+  number("done_last_12_months", c.done_last_12_months);
+  number("shortfall", c.shortfall);
+  flag("part_year", c.part_year);
+  number("required_in_force", c.required_in_force);
+  out += '}';
 }
 
 std::vector<occurrence_warning> result_warnings(std::span<const provider_schedule> schedules) {

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <span>
+#include <string>
 
 #include "qaf/pack.hpp"
 #include "qaf/schedule.hpp"
@@ -21,11 +22,17 @@ namespace qaf::detail {
 
 /// One occurrence as a JSON object; optional members are present and null when there is nothing.
 nlohmann::ordered_json occurrence_json(const occurrence& o);
+/// Appends occurrence_json(o) as compact JSON (as result_stream's append_compact writes it)
+/// without building the document: the streamed writers' form, a few dozen times a provider.
+void append_occurrence_json(std::string& out, const occurrence& o);
 
 /// One provider's minimum-visit check as a JSON object, as the schedule document's
 /// `minimum_visits` lists it; the Python module converts the same object, so both say the same.
 nlohmann::ordered_json minimum_visits_json(const std::string& provider,
                                            const minimum_visits_check& c);
+/// Appends minimum_visits_json(provider, c) as compact JSON without building the document.
+void append_minimum_visits_json(std::string& out, const std::string& provider,
+                                const minimum_visits_check& c);
 
 /// The result-level warnings of every schedule (outside_effective_period, ...), each once.
 std::vector<occurrence_warning> result_warnings(std::span<const provider_schedule> schedules);

@@ -29,24 +29,34 @@ std::vector<calendar_item> items_of(const pack_data& pack, const cadence& c, dat
   std::vector<calendar_item> items;
   switch (c.type) {
     case cadence_type::monthly_by_day: {
-      // Covered months from the month before `first` to the month of `last`.
+      // Covered months from the month before `first` to the month of `last`. The months are
+      // counted as numbers and their first days by adding their lengths: a provider's ledger
+      // holds a period a month since monitoring_start, and date arithmetic for each was a third
+      // of making them.
       date month = add_months(first_of_month(first.year(), first.month()), -1);
-      while (!(last < month)) {
-        const int y = month.year();
-        const int m = month.month();
-        const date due_month = add_months(month, 1);
+      int y = month.year();
+      int m = month.month();
+      const int last_y = last.year();
+      const int last_m = last.month();
+      const int max_y = date::max().year();
+      const roll how = c.roll == roll_rule::next_working_day ? roll::next_working_day : roll::none;
+      while (y < last_y || (y == last_y && m <= last_m)) {
+        const int due_y = m == 12 ? y + 1 : y;
+        const int due_m = m == 12 ? 1 : m + 1;
+        // Past the last supported month: add_months says so (date_error), as it always has.
+        if (due_y > max_y) static_cast<void>(add_months(month, 1));
+        const int length = days_in_month(y, m);
         if ((c.month_mask & (1u << m)) != 0) {
           calendar_item item;
-          const roll how =
-              c.roll == roll_rule::next_working_day ? roll::next_working_day : roll::none;
-          item.due = day_of_month_deadline(due_month.year(), due_month.month(), c.day_of_month, how,
-                                           pack.calendar);
+          item.due = day_of_month_deadline(due_y, due_m, c.day_of_month, how, pack.calendar);
           item.start = month;
-          item.end = date::from_ymd(y, m, days_in_month(y, m));
+          item.end = add_days(month, length - 1);
           item.published = how == roll::none;
           if (!(last < item.due)) items.push_back(std::move(item));
         }
-        month = due_month;
+        month = add_days(month, length);
+        y = due_y;
+        m = due_m;
       }
       break;
     }
@@ -226,6 +236,16 @@ void run_calendar_rule(schedule_context& ctx, const schedule_rule& rule,
     occurrence o = ctx.make_unnamed(activity, item.due, occurrence_origin::schedule);
     o.period_start = item.start;
     o.period_end = item.end;
+    if (!done[i] && item.due < ctx.options.as_of && ctx.in_force(o) &&
+        !reported_missed(ctx.record, item)) {
+      ctx.missed_returns.push_back({"return_missed",
+                                    add_days(item.due, 1),
+                                    {{"activity", ctx.pack.activities[activity].code}}});
+    }
+    // Most periods lie outside the window: their names, outcomes and warnings are written only
+    // for the entries the result keeps.
+    const date unrolled = o.due;
+    if (!ctx.settle(o, done[i], item.entry != nullptr)) continue;
     o.period_name = item.name;
     if (done_by[i] != nullptr) o.outcome = done_by[i]->outcome;
     add_warnings(ctx, item, o);
@@ -234,13 +254,7 @@ void run_calendar_rule(schedule_context& ctx, const schedule_rule& rule,
           {"kpi_return", "fulfilled by the KPI return for " + item.start->to_string() + "/" +
                              item.end->to_string() + ", which does not say when it was sent"});
     }
-    if (!done[i] && item.due < ctx.options.as_of && ctx.in_force(o) &&
-        !reported_missed(ctx.record, item)) {
-      ctx.missed_returns.push_back({"return_missed",
-                                    add_days(item.due, 1),
-                                    {{"activity", ctx.pack.activities[activity].code}}});
-    }
-    ctx.emit(std::move(o), done[i], item.entry != nullptr, &rule.meta);
+    ctx.keep(std::move(o), unrolled, &rule.meta);
   }
 }
 

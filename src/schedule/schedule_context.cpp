@@ -147,8 +147,13 @@ bool schedule_context::in_force(const occurrence& o) const noexcept {
 
 void schedule_context::emit(occurrence o, std::optional<date> done_on, bool published,
                             const rule_meta* unnamed, bool preceded) {
-  const region& where = pack.calendar.holiday_region();
   const date unrolled = o.due;
+  if (settle(o, done_on, published, preceded)) keep(std::move(o), unrolled, unnamed);
+}
+
+bool schedule_context::settle(occurrence& o, std::optional<date> done_on, bool published,
+                              bool preceded) {
+  const region& where = pack.calendar.holiday_region();
   if (pack.roll == roll_rule::next_working_day && !published &&
       o.due.year() >= where.first_year() && o.due.year() < where.last_year() &&
       !pack.calendar.is_working_day(o.due)) {
@@ -160,7 +165,7 @@ void schedule_context::emit(occurrence o, std::optional<date> done_on, bool publ
     o.late = true;
     o.days_late = static_cast<int>(days_between(o.due, *done_on));
   }
-  if (!in_force(o)) return;
+  if (!in_force(o)) return false;
   if (pack.any_preceded && preceded) {
     for (std::size_t a = 0; a < pack.preceded.size(); ++a) {
       if (pack.preceded[a] && pack.activities[a].code == o.activity) {
@@ -171,9 +176,10 @@ void schedule_context::emit(occurrence o, std::optional<date> done_on, bool publ
   }
   const bool in_window = !(o.due < options.from) && !(options.to < o.due);
   const bool overdue_earlier = o.status == occurrence_status::overdue && o.due < options.from;
-  // Most of a provider's ledger lies outside the window: the warnings' text is written only for
-  // the entries the result keeps.
-  if (!in_window && !overdue_earlier) return;
+  return in_window || overdue_earlier;
+}
+
+void schedule_context::keep(occurrence o, date unrolled, const rule_meta* unnamed) {
   if (o.due != unrolled) {
     o.warnings.push_back({"rolled", unrolled.to_string() + " is not a working day (" +
                                         why_not_working(pack, unrolled) +
@@ -231,10 +237,11 @@ void schedule_context::warn_unmatched_history() {
     } else if (monitoring_start && c.on < *monitoring_start) {
       why = "it is before monitoring_start " + monitoring_start->to_string();
     }
-    result.warnings.push_back({"unmatched_history", "provider " + record.id +
-                                                        ": the history record " + what +
-                                                        " (/history/" + std::to_string(index) +
-                                                        ") is not counted: " + why});
+    std::string message = "provider " + record.id;
+    message += ": the history record " + what;
+    message += " (/history/" + std::to_string(index);
+    message += ") is not counted: " + why;
+    result.warnings.push_back({"unmatched_history", std::move(message)});
   }
 }
 

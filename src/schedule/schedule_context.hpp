@@ -118,6 +118,14 @@ class schedule_context {
   /// that visit already owes what falls due before it (one visit, one self-assessment).
   void emit(occurrence o, std::optional<date> done_on, bool published = false,
             const rule_meta* unnamed = nullptr, bool preceded = true);
+  /// emit in two halves, for a caller with text of its own to add (warnings, outcomes) only to
+  /// an entry the result keeps: most of a provider's ledger lies outside the window. settle rolls
+  /// the due date, sets the status and lateness, records the entry for "before" rules, and says
+  /// whether the result keeps it; keep, given the due date before rolling, adds emit's warnings,
+  /// names the rule (when `unnamed`) and adds it to the result.
+  bool settle(occurrence& o, std::optional<date> done_on, bool published = false,
+              bool preceded = true);
+  void keep(occurrence o, date unrolled, const rule_meta* unnamed = nullptr);
 
   /// Adds a result-level unmatched_history warning for each history record up to as_of that
   /// fulfilled no obligation although its activity is owed in this ledger (called by finish):

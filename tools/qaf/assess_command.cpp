@@ -7,6 +7,7 @@
 // model in all of them.
 #include <iostream>
 #include <ostream>
+#include <utility>
 #include <vector>
 
 #include "checked_evaluation.hpp"
