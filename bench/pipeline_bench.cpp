@@ -21,6 +21,7 @@
 #include "facts/bound_record.hpp"
 #include "facts/fact_set.hpp"
 #include "pack/pack_data.hpp"
+#include "portfolio/csv_portfolio.hpp"
 #include "portfolio/portfolio_readers.hpp"
 #include "portfolio_generator.hpp"
 #include "qaf/engine.hpp"
@@ -134,6 +135,52 @@ void BM_ReadCsvPortfolio(benchmark::State& state) {
   per_provider(state, count);
 }
 BENCHMARK(BM_ReadCsvPortfolio)->Arg(1'000)->Arg(100'000)->Unit(benchmark::kMillisecond);
+
+// What a streamed command reads of a CSV portfolio, on one core (record_source's CSV kind): its
+// rows cut into chunks of 256, each chunk read and checked (pass 1, range(1) == 0), or read into
+// records only (pass 2, range(1) == 1). Counters: providers a second, allocations a provider.
+void BM_StreamCsvRows(benchmark::State& state) {
+  const auto count = static_cast<std::size_t>(state.range(0));
+  const bool check = state.range(1) == 0;
+  std::ostringstream text;
+  qaf::bench::portfolio_generator(herefordshire())
+      .write(text, count, qaf::bench::portfolio_format::csv);
+  const std::string csv = text.str();
+  const auto rows = qaf::detail::csv_portfolio::open(herefordshire().data(), csv);
+  if (!rows) {
+    state.SkipWithError("the generated CSV portfolio has no good header");
+    return;
+  }
+  std::vector<qaf::diagnostic> problems;
+  qaf::detail::diagnostics_sink sink("bench.csv", problems);
+  std::vector<std::pair<std::string, std::string>> ids;
+  std::size_t allocated = 0;
+  for (auto _ : state) {
+    ids.clear();
+    const std::size_t before = allocations.load(std::memory_order_relaxed);
+    std::size_t from = rows->body_start();
+    std::size_t row = 1;
+    std::size_t cut = 0;
+    for (std::size_t to = rows->rows_end(from, 256, cut); cut > 0;
+         from = to, to = rows->rows_end(from, 256, cut)) {
+      if (check) {
+        rows->check(rows->rows(from, to), row + 1, std::nullopt, sink, ids);
+      } else {
+        benchmark::DoNotOptimize(rows->read(rows->rows(from, to)));
+      }
+      row += cut;
+    }
+    allocated += allocations.load(std::memory_order_relaxed) - before;
+  }
+  if (!problems.empty()) state.SkipWithError("the generated CSV portfolio has problems");
+  state.counters["allocations"] = benchmark::Counter(
+      static_cast<double>(allocated) / static_cast<double>(count * state.iterations()));
+  per_provider(state, count);
+}
+BENCHMARK(BM_StreamCsvRows)
+    ->ArgsProduct({{1'000, 100'000}, {0, 1}})
+    ->ArgNames({"providers", "read_only"})
+    ->Unit(benchmark::kMillisecond);
 
 void BM_RateHerefordshire(benchmark::State& state) {
   const auto count = static_cast<std::size_t>(state.range(0));

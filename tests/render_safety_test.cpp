@@ -87,6 +87,36 @@ TEST(CsvCell, ControlCharactersAndMalformedUtf8AreEscaped) {
   EXPECT_EQ(qaf::detail::csv_cell("\x80\x80"), fffd);
 }
 
+TEST(CsvCell, TheWriterWritesEachCellAsCsvCellDoes) {
+  // The writer writes a cell that escaping leaves alone without csv_cell's strings: it must
+  // agree with csv_cell on every kind of cell.
+  const std::vector<std::string> cells = {
+      "", "p1", "2024-06-30", "-3", "a=b", "=SUM(A1)", "-x", "@x", "Ward, East", "say \"hi\"",
+      "A\nB", "tab\there", "x\x7f", "caf\xC3\xA9", "\x80\x80", "~ok ok!", "+44", " spaced ", "\r=1",
+      "\t=1",
+      // Text beyond ASCII: well formed and plain, quoted, a formula, a C1 control, a line
+      // separator, malformed and overlong sequences.
+      "CQC rating is \xE2\x80\x9CRequires Improvement\xE2\x80\x9D, in \"some\" areas",
+      "provisional 2 \xE2\x80\x94 could reach 3", "=\xE2\x80\x9Cx\xE2\x80\x9D",
+      "a\xC2\x85"
+      "b",
+      "a\xE2\x80\xA8"
+      "b",
+      "\xC2\xA0nbsp", "\xE2\x80", "\xC0\xAF", "say \"hi\", now"};
+  std::ostringstream written;
+  qaf::detail::csv_writer(written).row(cells);
+  std::string expected;
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    expected += (i == 0 ? "" : ",") + qaf::detail::csv_cell(cells[i]);
+  }
+  EXPECT_EQ(written.str(), expected + "\r\n");
+  for (const std::string& c : cells) {
+    std::ostringstream one;
+    qaf::detail::csv_writer(one).row({std::string_view(c)});
+    EXPECT_EQ(one.str(), qaf::detail::csv_cell(c) + "\r\n") << c;
+  }
+}
+
 TEST(JsonText, MalformedUtf8IsReplacedNotThrown) {
   nlohmann::ordered_json document;
   document["name"] = "Caf\xFF!\x1b";

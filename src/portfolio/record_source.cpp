@@ -12,6 +12,7 @@
 #include "diagnostic_limits.hpp"
 #include "input_file.hpp"
 #include "pack/json_reader.hpp"
+#include "portfolio/csv_portfolio.hpp"
 #include "portfolio/portfolio_readers.hpp"
 #include "portfolio/record_check.hpp"
 #include "portfolio/text_encoding.hpp"
@@ -72,14 +73,26 @@ std::unique_ptr<record_source> record_source::open(const pack& rules, const std:
                                                    std::vector<diagnostic>& problems,
                                                    std::optional<date> as_of) {
   if (path.ends_with(".csv")) {
-    portfolio_result read = read_portfolio(rules, path);
-    if (!read) {
-      problems = std::move(read.diagnostics);
+    std::optional<std::string> text = read_input_file(
+        {path, max_portfolio_bytes, "qaf.portfolio.not_found", "no file has this path"}, problems);
+    if (!text) return nullptr;
+    std::unique_ptr<record_source> source(new record_source(rules, path, kind::csv, as_of));
+    source->text_ = std::move(*text);
+    try {
+      source->csv_ = csv_portfolio::open(source->pack_.data(), source->text_);
+    } catch (const std::exception&) {
+      source->csv_ = nullptr;  // the full check below says what went wrong
+    }
+    if (!source->csv_) {
+      // Not UTF-8, or no good header: the full check says why, as read_portfolio does.
+      problems = check_csv_portfolio(source->pack_.data(), source->text_, path, as_of);
+      if (problems.empty()) {
+        problems.push_back(internal_error(path, "a CSV header read two ways"));
+      }
       return nullptr;
     }
-    std::unique_ptr<record_source> source(new record_source(rules, path, kind::loaded, as_of));
-    source->loaded_ = std::move(read.portfolio->providers);
-    return checked_loaded(std::move(source), problems);
+    source->position_ = source->csv_->body_start();
+    return source;
   }
   if (is_json_lines(path)) {
     // Only a regular file: a second pass reads it again, and a FIFO would hang (input_file.hpp).
@@ -142,7 +155,19 @@ bool record_source::next(record_chunk& chunk, std::size_t count) {
   chunk.records.clear();
   chunk.positions.clear();
   chunk.loaded.clear();
+  chunk.rows = {};
+  chunk.row_count = 0;
   switch (kind_) {
+    case kind::csv: {
+      std::size_t rows = 0;
+      const std::size_t end = csv_->rows_end(position_, count, rows);
+      chunk.rows = csv_->rows(position_, end);
+      chunk.first_row = csv_row_ + 1;
+      chunk.row_count = rows;
+      position_ = end;
+      csv_row_ += rows;
+      break;
+    }
     case kind::loaded:
       while (position_ < loaded_.size() && chunk.loaded.size() < count) {
         chunk.loaded.push_back(std::move(loaded_[position_++]));
@@ -178,7 +203,8 @@ bool record_source::next(record_chunk& chunk, std::size_t count) {
 }
 
 void record_source::rewind() {
-  position_ = 0;
+  position_ = csv_ ? csv_->body_start() : 0;
+  csv_row_ = 1;
   line_ = 0;
   if (file_ != nullptr) std::rewind(file_);
 }
@@ -186,6 +212,10 @@ void record_source::rewind() {
 chunk_check record_source::check(const record_chunk& chunk) const {
   chunk_check out;
   diagnostics_sink sink(path_, out.problems);
+  if (kind_ == kind::csv) {
+    csv_->check(chunk.rows, chunk.first_row, as_of_, sink, out.ids);
+    return out;
+  }
   bound_record bound;  // the facts of the record being checked, its storage reused
   for (std::size_t i = 0; i < chunk.records.size(); ++i) {
     const std::string_view text = chunk.records[i];
@@ -240,6 +270,7 @@ chunk_check record_source::check(const record_chunk& chunk) const {
 }
 
 std::vector<provider> record_source::read(record_chunk& chunk) const {
+  if (kind_ == kind::csv) return csv_->read(chunk.rows);
   std::vector<provider> out = std::move(chunk.loaded);
   out.reserve(chunk.records.size());
   std::vector<diagnostic> ignored;
@@ -257,6 +288,14 @@ std::vector<checked_record> record_source::read_bound(record_chunk& chunk) const
   std::vector<checked_record> out;
   out.reserve(chunk.size());
   std::vector<diagnostic> ignored;  // pass 1 found nothing, so binding finds nothing either
+  if (kind_ == kind::csv) {
+    for (provider& p : csv_->read(chunk.rows)) {
+      checked_record& r = out.emplace_back();
+      bind_record(pack_.data().table, p, r.facts, ignored);
+      r.record = std::move(p);
+    }
+    return out;
+  }
   for (provider& p : chunk.loaded) {
     checked_record& r = out.emplace_back();
     bind_record(pack_.data().table, p, r.facts, ignored);
@@ -282,6 +321,10 @@ std::vector<diagnostic> record_source::explain(std::vector<diagnostic> found) co
   if (kind_ == kind::document) {
     portfolio_result read = parse_portfolio_json(pack_, text_, path_);
     if (!read.diagnostics.empty()) return std::move(read.diagnostics);
+  }
+  if (kind_ == kind::csv) {
+    std::vector<diagnostic> exact = check_csv_portfolio(pack_.data(), text_, path_, as_of_);
+    if (!exact.empty()) return exact;
   }
   cap_diagnostics(found);
   return found;

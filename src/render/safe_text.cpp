@@ -63,6 +63,22 @@ std::string escaped_text(std::string_view text) {
   return out;
 }
 
+bool unchanged_by_escaping(std::string_view text) noexcept {
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<std::uint8_t>(text[i]);
+    if (c < 0x80) {  // ASCII: only the controls are escaped
+      if (c < 0x20 || c == 0x7f) return false;
+      ++i;
+      continue;
+    }
+    if (!is_well_formed_at(text, i)) return false;
+    const std::size_t n = character_length(text, i);
+    if (!control_escape(text.substr(i, n)).empty()) return false;
+    i += n;
+  }
+  return true;
+}
+
 std::string html_escaped(std::string_view text) {
   const std::string visible = escaped_text(text);
   std::string out;

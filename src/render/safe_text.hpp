@@ -23,6 +23,10 @@ std::string well_formed_utf8(std::string_view text);
 /// and the line and paragraph separators U+2028 and U+2029.
 std::string escaped_text(std::string_view text);
 
+/// Whether escaped_text(text) is `text` itself (well-formed UTF-8 with no character it escapes),
+/// found without building a string: writers that see mostly plain text write it as it stands.
+bool unchanged_by_escaping(std::string_view text) noexcept;
+
 /// For HTML text or a quoted attribute value: escaped_text (so control characters are visible,
 /// as in the text report), then & < > " ' as character references. The result can neither open
 /// a tag nor close an attribute.
