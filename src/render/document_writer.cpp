@@ -227,7 +227,14 @@ void document_writer::finish() {
   if (spec_.format == document_format::csv) return;
   json trailer = json::object();
   if (workload_) trailer["workload"] = workload_json(workload_->result());
-  if (summary_) trailer["summary"] = summary_json(summary_->finish());
+  // The summary's shortfalls grow with the portfolio: written one at a time where the marker
+  // stands, not built into the trailer whole.
+  constexpr std::string_view marker = "qaf:minimum_visit_shortfalls";
+  std::optional<portfolio_summary> summary;
+  if (summary_) {
+    summary = std::move(*summary_).finish();
+    trailer["summary"] = summary_json(*summary, marker);
+  }
   if (spec_.format == document_format::json) {
     stream_.end_list();
     const std::vector<std::string> names = list_names();
@@ -237,7 +244,13 @@ void document_writer::finish() {
       stream_.end_list();
     }
   }
-  stream_.trailer(trailer);
+  if (summary) {
+    stream_.trailer(trailer,
+                    {"minimum_visit_shortfalls", marker, summary->shortfalls.size(),
+                     [&summary](std::size_t i) { return shortfall_json(summary->shortfalls[i]); }});
+  } else {
+    stream_.trailer(trailer);
+  }
   stream_.end();
 }
 

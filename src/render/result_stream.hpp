@@ -20,6 +20,7 @@
 #pragma once
 
 #include <cstdio>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <stdexcept>
@@ -69,6 +70,17 @@ class result_stream {
   /// The fields that come after every result (json: members; jsonl: one last line).
   void trailer(const nlohmann::ordered_json& fields);
 
+  /// A list inside the trailer written one item at a time: the member `name` (of one of the
+  /// trailer's objects) holds the string `marker` in the fields, and is written as the list of
+  /// item(0) .. item(size - 1), the same bytes as if the fields had held the list itself.
+  struct spliced_list {
+    std::string_view name;
+    std::string_view marker;
+    std::size_t size = 0;
+    std::function<nlohmann::ordered_json(std::size_t)> item;
+  };
+  void trailer(const nlohmann::ordered_json& fields, const spliced_list& list);
+
   /// Ends the document.
   void end();
 
@@ -77,6 +89,13 @@ class result_stream {
 
  private:
   void member_separator();
+  // Writes `text` as part of a member of the document: indented once more at each line feed.
+  void write_indented(std::string_view text);
+  // json: writes each of `fields` as a member, with `list` (when given) in place of its marker.
+  void write_members(const nlohmann::ordered_json& fields, const spliced_list* list);
+  // Writes `text`, dumped pretty (json, indented) or compact (jsonl), with `list` in place of its
+  // marker.
+  void write_spliced(std::string_view text, const spliced_list& list, bool pretty);
 
   std::ostream& out_;
   stream_format format_;

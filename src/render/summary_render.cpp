@@ -23,7 +23,18 @@ std::string level_with_label(const level_value& level, const std::string& label)
   return label;
 }
 
+nlohmann::ordered_json shortfall_json(const visit_shortfall& v) {
+  return {
+      {"provider", v.provider},   {"name", v.name},          {"officer", officer_json(v.officer)},
+      {"rule", v.rule},           {"done", v.done},          {"required", v.required},
+      {"shortfall", v.shortfall}, {"part_year", v.part_year}};
+}
+
 nlohmann::ordered_json summary_json(const portfolio_summary& summary) {
+  return summary_json(summary, {});
+}
+
+nlohmann::ordered_json summary_json(const portfolio_summary& summary, std::string_view marker) {
   nlohmann::ordered_json out;
   out["providers"] = summary.providers;
   out["schemes"] = nlohmann::ordered_json::array();
@@ -48,16 +59,12 @@ nlohmann::ordered_json summary_json(const portfolio_summary& summary) {
   for (const named_count& a : summary.overdue_by_activity)
     out["overdue_by_activity"].push_back(
         {{"activity", a.name}, {"title", a.title}, {"overdue", a.count}});
-  out["minimum_visit_shortfalls"] = nlohmann::ordered_json::array();
-  for (const visit_shortfall& v : summary.shortfalls) {
-    out["minimum_visit_shortfalls"].push_back({{"provider", v.provider},
-                                               {"name", v.name},
-                                               {"officer", officer_json(v.officer)},
-                                               {"rule", v.rule},
-                                               {"done", v.done},
-                                               {"required", v.required},
-                                               {"shortfall", v.shortfall},
-                                               {"part_year", v.part_year}});
+  if (!marker.empty()) {
+    out["minimum_visit_shortfalls"] = marker;
+  } else {
+    out["minimum_visit_shortfalls"] = nlohmann::ordered_json::array();
+    for (const visit_shortfall& v : summary.shortfalls)
+      out["minimum_visit_shortfalls"].push_back(shortfall_json(v));
   }
   nlohmann::ordered_json visits;
   visits["months"] = summary.months;

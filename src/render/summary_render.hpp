@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
+#include <string_view>
 
 #include "summary/portfolio_summary.hpp"
 
@@ -18,6 +19,13 @@ namespace qaf::detail {
 /// "visits_by_month": {"months", "by_officer": [{"officer", "visits", "overdue_before"}],
 /// "total"}}. A record with no officer is counted under officer null.
 nlohmann::ordered_json summary_json(const portfolio_summary& summary);
+/// As above, with the string `marker` standing for the list of shortfalls, which a writer then
+/// writes one shortfall_json at a time (result_stream::trailer with a spliced_list): the list
+/// grows with the portfolio, and building it whole was most of `qaf assess`'s memory beyond its
+/// input.
+nlohmann::ordered_json summary_json(const portfolio_summary& summary, std::string_view marker);
+/// One entry of the summary's minimum_visit_shortfalls.
+nlohmann::ordered_json shortfall_json(const visit_shortfall& shortfall);
 
 /// The summary as the text report opens: one count a line, so that a person can read it down
 /// and a script can read it back.

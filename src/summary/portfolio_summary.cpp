@@ -121,8 +121,10 @@ void summary_builder::merge(const summary_builder& later) {
   }
 }
 
-portfolio_summary summary_builder::finish() const {
-  portfolio_summary summary = counts_;
+portfolio_summary summary_builder::finish() const& { return summary_builder(*this).finish(); }
+
+portfolio_summary summary_builder::finish() && {
+  portfolio_summary summary = std::move(counts_);
   summary.months = months_;
   std::map<std::string, named_count> officers;
   for (const auto& [name, n] : overdue_by_officer_) officers[name] = {name, "", n};

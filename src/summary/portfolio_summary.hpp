@@ -12,6 +12,7 @@
 //   const portfolio_summary summary = std::move(all).finish();
 #pragma once
 
+#include <deque>
 #include <map>
 #include <string>
 #include <vector>
@@ -69,11 +70,13 @@ struct officer_visits {
 
 struct portfolio_summary {
   int providers = 0;
-  std::vector<scheme_summary> schemes;            // in the pack's order
-  int overdue = 0;                                // overdue obligations of every kind
-  std::vector<named_count> overdue_by_officer;    // by officer name; "" (no officer) last
-  std::vector<named_count> overdue_by_activity;   // in the pack's activity order
-  std::vector<visit_shortfall> shortfalls;        // in input order
+  std::vector<scheme_summary> schemes;           // in the pack's order
+  int overdue = 0;                               // overdue obligations of every kind
+  std::vector<named_count> overdue_by_officer;   // by officer name; "" (no officer) last
+  std::vector<named_count> overdue_by_activity;  // in the pack's activity order
+  // In input order; a deque, as it grows with the portfolio and a vector grown by doubling held
+  // the old and the new storage at once (a third of `qaf assess`'s memory beyond its input).
+  std::deque<visit_shortfall> shortfalls;
   std::vector<std::string> months;                // "2026-12", every month the window touches
   std::vector<officer_visits> visits_by_officer;  // by officer name; "" (no officer) last
   std::vector<int> visits_total;                  // per month, every officer together
@@ -89,7 +92,9 @@ class summary_builder {
   /// Adds what `later` counted; `later` was fed providers that come after this one's.
   void merge(const summary_builder& later);
 
-  portfolio_summary finish() const;
+  portfolio_summary finish() const&;
+  /// As above, moving the shortfalls out rather than copying them: they grow with the portfolio.
+  portfolio_summary finish() &&;
 
  private:
   const pack* rules_;
