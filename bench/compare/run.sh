@@ -75,6 +75,6 @@ run "zen sequential" "$work/hf.json" "$venv/bin/python" "$here/peer_zen.py" sequ
 run "zen async" "$work/hf.json" "$venv/bin/python" "$here/peer_zen.py" async "$work/hf.json" \
   $as_of "$work/zen-async.json"
 
-"$venv/bin/python" "$here/agree.py" "$work/qaf rate jsonl.out" "$work/python-lean.json" \
+"$venv/bin/python" "$here/agree.py" "$work/hf.jsonl" "$work/qaf rate jsonl.out" "$work/python-lean.json" \
   "$work/zen-sequential.json" "$work/zen-async.json"
 "$venv/bin/python" "$here/report.py" "$results"

@@ -119,7 +119,7 @@ std::optional<job> prepare_job(const invocation& call, const job_spec& spec) {
   job result;
   std::string format_list;
   for (std::string_view f : spec.formats)
-    format_list += (format_list.empty() ? "" : "|") + std::string(f);
+    format_list.append(format_list.empty() ? "" : "|").append(f);
   const std::string usage = "qaf " + name + " [--pack P] --portfolio F" +
                             (spec.needs_window ? " --from D --to D" : "") +
                             " [--as-of D] [--format " + format_list + "] [--threads N] [--explain]";
