@@ -59,6 +59,10 @@ run "qaf rate csv" "$work/hf.csv" "$qaf" rate --pack $pack --portfolio "$work/hf
   --as-of $as_of --format csv
 run "qaf rate json 1 thread" "$work/hf.json" "$qaf" rate --pack $pack --portfolio "$work/hf.json" \
   --as-of $as_of --threads 1
+# The same information as the plain-Python "same output" run writes: each reason's text, source
+# and condition inline.
+run "qaf rate json --explain" "$work/hf.json" "$qaf" rate --pack $pack --portfolio "$work/hf.json" \
+  --as-of $as_of --explain
 run "qaf validate" "$work/hf.json" "$qaf" validate $pack --portfolio "$work/hf.json"
 run "qaf assess bolton json" "$work/bc.json" "$qaf" assess --pack bolton-children-2024 \
   --portfolio "$work/bc.json" --as-of $as_of
