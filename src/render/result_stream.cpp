@@ -83,7 +83,8 @@ void result_stream::write_spliced(std::string_view text, const spliced_list& lis
     // nlohmann's layout: the items one level deeper than the member's line, the ']' level with it.
     const std::size_t line = text.rfind('\n', at);
     const std::size_t depth = at - (line == std::string_view::npos ? 0 : line + 1);
-    const std::string inner = "\n" + std::string(depth + 2, ' ');
+    // Built by appending: GCC 12 warns, falsely, of overlapping copies in "\n" + text.
+    const std::string inner = std::string(1, '\n').append(depth + 2, ' ');
     write("[");
     for (std::size_t i = 0; i < list.size; ++i) {
       if (i != 0) write(",");
@@ -98,7 +99,7 @@ void result_stream::write_spliced(std::string_view text, const spliced_list& lis
       }
       write(std::string_view(item).substr(from));
     }
-    write("\n" + std::string(depth, ' ') + "]");
+    write(std::string(1, '\n').append(depth, ' ').append(1, ']'));
   }
   write(text.substr(value + marker.size()));
 }
