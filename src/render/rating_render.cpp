@@ -170,6 +170,31 @@ json rating_json(const rating& r, bool explain) {
 
 namespace {
 
+// The members every compact rating opens with, in rating_json's order: the level and its label
+// are null when the scheme was not assessed.
+void append_rating_opening(std::string& out, std::string_view provider, std::string_view scheme,
+                           rating_status status, const level_value& level, std::string_view label) {
+  const bool assessed = status != rating_status::not_assessed;
+  out += "{\"provider\":";
+  append_json_string(out, provider);
+  out += ",\"scheme\":";
+  append_json_string(out, scheme);
+  out += ",\"status\":";
+  append_json_string(out, to_string(status));
+  out += ",\"level\":";
+  if (assessed) {
+    append_json_level(out, level);
+  } else {
+    out += "null";
+  }
+  out += ",\"label\":";
+  if (assessed) {
+    append_json_string(out, label);
+  } else {
+    out += "null";
+  }
+}
+
 void append_optional_level(std::string& out, const std::optional<level_value>& level) {
   if (level) {
     append_json_level(out, *level);
@@ -211,25 +236,7 @@ void append_rating_json(std::string& out, const rating& r, bool explain) {
   }
   // The members and their order are rating_json's (a test compares the two on every pack's
   // worked cases); only the document is not built.
-  const bool assessed = r.status != rating_status::not_assessed;
-  out += "{\"provider\":";
-  append_json_string(out, r.provider);
-  out += ",\"scheme\":";
-  append_json_string(out, r.scheme);
-  out += ",\"status\":";
-  append_json_string(out, to_string(r.status));
-  out += ",\"level\":";
-  if (assessed) {
-    append_json_level(out, r.level);
-  } else {
-    out += "null";
-  }
-  out += ",\"label\":";
-  if (assessed) {
-    append_json_string(out, r.label);
-  } else {
-    out += "null";
-  }
+  append_rating_opening(out, r.provider, r.scheme, r.status, r.level, r.label);
   out += ",\"summary\":";
   append_json_string(out, rating_summary(r));
   out += ",\"reasons\":";
@@ -345,25 +352,7 @@ void append_rating_json(std::string& out, const pack_data& pack, std::string_vie
   // on every pack's worked cases); only the names come from the pack.
   const scheme& s = pack.schemes[r.scheme];
   const level& suggested = s.levels[r.level];
-  const bool assessed = r.status != rating_status::not_assessed;
-  out += "{\"provider\":";
-  append_json_string(out, provider_id);
-  out += ",\"scheme\":";
-  append_json_string(out, s.id);
-  out += ",\"status\":";
-  append_json_string(out, to_string(r.status));
-  out += ",\"level\":";
-  if (assessed) {
-    append_json_level(out, suggested.value);
-  } else {
-    out += "null";
-  }
-  out += ",\"label\":";
-  if (assessed) {
-    append_json_string(out, suggested.label);
-  } else {
-    out += "null";
-  }
+  append_rating_opening(out, provider_id, s.id, r.status, suggested.value, suggested.label);
   out += ",\"summary\":";
   const level* reach = r.could_reach != no_level ? &s.levels[r.could_reach] : nullptr;
   static const std::string no_label;
@@ -397,7 +386,7 @@ void append_rating_json(std::string& out, const pack_data& pack, std::string_vie
   }
   // The level's actions once, as {"level": L}, then each deciding rule that carries actions.
   out += "],\"interventions\":[";
-  if (assessed) {
+  if (r.status != rating_status::not_assessed) {
     bool first = true;
     if (!suggested.interventions.empty()) {
       out += "{\"level\":";
